@@ -1,0 +1,71 @@
+package io.github.tencentci.camel.signing;
+
+import java.util.Objects;
+
+/**
+ * A Tencent Cloud key pair, optionally with an STS session token. {@link #toString()} never shows the secret key
+ * or the token, so a credentials object can be logged or put in an exception message safely.
+ */
+public final class TencentCredentials {
+
+    private final String secretId;
+    private final String secretKey;
+    private final String sessionToken;
+
+    public TencentCredentials(String secretId, String secretKey) {
+        this(secretId, secretKey, null);
+    }
+
+    public TencentCredentials(String secretId, String secretKey, String sessionToken) {
+        this.secretId = requireText(secretId, "secretId");
+        this.secretKey = requireText(secretKey, "secretKey");
+        this.sessionToken = sessionToken == null || sessionToken.isEmpty() ? null : sessionToken;
+    }
+
+    private static String requireText(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be empty");
+        }
+        return value;
+    }
+
+    public String getSecretId() {
+        return secretId;
+    }
+
+    public String getSecretKey() {
+        return secretKey;
+    }
+
+    /** The STS token, or {@code null} for permanent credentials. */
+    public String getSessionToken() {
+        return sessionToken;
+    }
+
+    public boolean isTemporary() {
+        return sessionToken != null;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof TencentCredentials other)) {
+            return false;
+        }
+        return secretId.equals(other.secretId) && secretKey.equals(other.secretKey)
+                && Objects.equals(sessionToken, other.sessionToken);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(secretId, secretKey, sessionToken);
+    }
+
+    @Override
+    public String toString() {
+        return "TencentCredentials[secretId=" + secretId + ", secretKey=******"
+               + (sessionToken != null ? ", sessionToken=******" : "") + "]";
+    }
+}
