@@ -1,0 +1,121 @@
+package io.github.tencentci.examples;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.tencentci.emulator.CiEmulator;
+import kafka.testkit.KafkaClusterTestKit;
+import kafka.testkit.TestKitNodes;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Runs {@link FailedJobsToKafkaRoute} against a real Kafka broker (KRaft, one combined broker and controller, in this
+ * JVM) and reads the topic back with a plain {@link KafkaConsumer}.
+ */
+class FailedJobsToKafkaRouteTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static KafkaClusterTestKit kafka;
+
+    private CiEmulator emulator;
+
+    @BeforeAll
+    static void startKafka() throws Exception {
+        kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                .setCombined(true)
+                .setNumBrokerNodes(1)
+                .setNumControllerNodes(1)
+                .build())
+                .build();
+        kafka.format();
+        kafka.startup();
+        kafka.waitForReadyBrokers();
+    }
+
+    @AfterAll
+    static void stopKafka() throws Exception {
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    @BeforeEach
+    void startEmulator() {
+        emulator = TestJobs.startEmulator();
+        TestJobs.addRunning(emulator);
+    }
+
+    @AfterEach
+    void stopEmulator() {
+        emulator.close();
+    }
+
+    @Test
+    void failedJobsReachTheTopicAsJsonKeyedByJobId() throws Exception {
+        String topic = "failed-jobs-" + UUID.randomUUID();
+        Properties properties = TestJobs.connectionTo(emulator);
+        properties.setProperty("kafka.brokers", kafka.bootstrapServers());
+        properties.setProperty("kafka.topic", topic);
+
+        Map<String, String> received = new TreeMap<>();
+        try (RunningCamel camel = RunningCamel.start(properties, new FailedJobsToKafkaRoute());
+             KafkaConsumer<String, String> consumer = consumerOf(topic)) {
+            TestJobs.finish(emulator);
+
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> {
+                        poll(consumer, received);
+                        assertThat(received).containsOnlyKeys(TestJobs.FAILED);
+                    });
+            // a few more polls of the route: still nothing but the failed jobs, each once
+            await().during(Duration.ofMillis(10 * Long.parseLong(TestJobs.POLL_DELAY_MS)))
+                    .atMost(Duration.ofSeconds(5))
+                    .untilAsserted(() -> assertThat(poll(consumer, received)).isEmpty());
+        }
+        for (Map.Entry<String, String> record : received.entrySet()) {
+            FailedJobFiles.assertFailedJobJson(record.getKey(), JSON.readTree(record.getValue()));
+        }
+    }
+
+    /** Adds the records the consumer gets in one poll to {@code received}, failing on a repeated key. */
+    private static List<ConsumerRecord<String, String>> poll(
+            KafkaConsumer<String, String> consumer, Map<String, String> received) {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+        for (ConsumerRecord<String, String> record : records) {
+            assertThat(received).as("a second record for JobId " + record.key()).doesNotContainKey(record.key());
+            received.put(record.key(), record.value());
+        }
+        return records;
+    }
+
+    private static KafkaConsumer<String, String> consumerOf(String topic) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + topic);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config);
+        consumer.subscribe(List.of(topic));
+        return consumer;
+    }
+}
