@@ -18,6 +18,8 @@ public final class DemoEmulator {
     // fixed seed: every demo run starts from the same history
     private static final int HISTORY_JOBS = 12;
     private static final long HISTORY_SEED = 20_240_101L;
+    // livelier than the defaults (a new job every ~5 s, 10% failing): something to see every second or two
+    private static final LiveMode LIVELY = LiveMode.defaults().withNewJobProbability(0.7).withFailureRatio(0.3);
 
     private DemoEmulator() {
     }
@@ -26,7 +28,7 @@ public final class DemoEmulator {
     public static CiEmulator start() {
         CiEmulator emulator = CiEmulator.builder().port(0).credentials(SECRET_ID, SECRET_KEY).start();
         emulator.jobs().seed(HISTORY_JOBS, HISTORY_SEED);
-        emulator.startLiveMode(LiveMode.defaults());
+        emulator.startLiveMode(LIVELY);
         return emulator;
     }
 
