@@ -12,9 +12,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.tencentci.emulator.CiEmulator;
 import kafka.testkit.KafkaClusterTestKit;
 import kafka.testkit.TestKitNodes;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -71,6 +75,7 @@ class FailedJobsToKafkaRouteTest {
     @Test
     void failedJobsReachTheTopicAsJsonKeyedByJobId() throws Exception {
         String topic = "failed-jobs-" + UUID.randomUUID();
+        createTopic(topic);
         Properties properties = TestJobs.connectionTo(emulator);
         properties.setProperty("kafka.brokers", kafka.bootstrapServers());
         properties.setProperty("kafka.topic", topic);
@@ -107,15 +112,24 @@ class FailedJobsToKafkaRouteTest {
         return records;
     }
 
+    private static void createTopic(String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+        }
+    }
+
+    /**
+     * A consumer of the topic's only partition from its start. Assigned, not subscribed: no consumer group, so no
+     * wait for a group coordinator and a rebalance.
+     */
     private static KafkaConsumer<String, String> consumerOf(String topic) {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + topic);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config);
-        consumer.subscribe(List.of(topic));
+        consumer.assign(List.of(new TopicPartition(topic, 0)));
         return consumer;
     }
 }
