@@ -11,9 +11,10 @@ import javax.xml.stream.XMLStreamReader;
 
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
-import jakarta.xml.bind.UnmarshalException;
 import jakarta.xml.bind.Unmarshaller;
 import jakarta.xml.bind.ValidationEvent;
+import jakarta.xml.bind.ValidationEventHandler;
+import jakarta.xml.bind.ValidationEventLocator;
 
 import io.github.tencentci.camel.model.JobsDetail;
 
@@ -55,18 +56,19 @@ public final class JobPageParser {
         try {
             reader = HardenedXmlInputFactory.get().createXMLStreamReader(body);
         } catch (XMLStreamException e) {
-            throw malformed("cannot start reading the body", e.getLocation(), e);
+            throw malformed("cannot start reading the body: " + problem(e), e.getLocation(), e);
         }
         try {
-            return readResponse(reader, newUnmarshaller());
+            FailFastHandler errors = new FailFastHandler();
+            return readResponse(reader, newUnmarshaller(errors), errors);
         } catch (XMLStreamException e) {
-            throw malformed(e.getMessage(), e.getLocation(), e);
+            throw malformed(problem(e), e.getLocation(), e);
         } finally {
             closeQuietly(reader);
         }
     }
 
-    private static JobPage readResponse(XMLStreamReader reader, Unmarshaller unmarshaller)
+    private static JobPage readResponse(XMLStreamReader reader, Unmarshaller unmarshaller, FailFastHandler errors)
             throws XMLStreamException, MalformedResponseException {
         moveToRoot(reader);
         if (!RESPONSE.equals(reader.getLocalName())) {
@@ -81,7 +83,7 @@ public final class JobPageParser {
             if (event == XMLStreamConstants.START_ELEMENT) {
                 switch (reader.getLocalName()) {
                     case JOBS_DETAIL -> {
-                        jobs.add(unmarshalJob(reader, unmarshaller, jobs.size()));
+                        jobs.add(unmarshalJob(reader, unmarshaller, errors, jobs.size()));
                         // JAXB leaves the reader on the event after </JobsDetail>: look at it, don't skip it
                         event = reader.getEventType();
                         continue;
@@ -115,19 +117,23 @@ public final class JobPageParser {
         }
     }
 
-    private static JobsDetail unmarshalJob(XMLStreamReader reader, Unmarshaller unmarshaller, int index)
+    private static JobsDetail unmarshalJob(
+            XMLStreamReader reader, Unmarshaller unmarshaller, FailFastHandler errors, int index)
             throws MalformedResponseException {
         // copied now: the JDK reader's Location is a live view that moves on with the reader
         Location start = snapshot(reader.getLocation());
         try {
             return unmarshaller.unmarshal(reader, JobsDetail.class).getValue();
-        } catch (UnmarshalException e) {
-            Throwable cause = e.getLinkedException() != null ? e.getLinkedException() : e;
-            Location where = cause instanceof XMLStreamException xse && xse.getLocation() != null
-                    ? xse.getLocation() : start;
-            throw malformed("JobsDetail #" + (index + 1) + ": " + describe(e), where, e);
         } catch (JAXBException e) {
-            throw malformed("JobsDetail #" + (index + 1) + ": " + describe(e), start, e);
+            String job = "JobsDetail #" + (index + 1) + ": ";
+            if (e.getLinkedException() instanceof XMLStreamException xse) {
+                throw malformed(job + problem(xse), xse.getLocation() != null ? xse.getLocation() : start, e);
+            }
+            ValidationEvent event = errors.failure;
+            if (event != null) {
+                throw malformed(job + problem(event), locationOf(event, start), e);
+            }
+            throw malformed(job + e, start, e);
         }
     }
 
@@ -143,11 +149,11 @@ public final class JobPageParser {
         }
     }
 
-    private static Unmarshaller newUnmarshaller() throws MalformedResponseException {
+    private static Unmarshaller newUnmarshaller(FailFastHandler errors) {
         try {
             Unmarshaller unmarshaller = Context.INSTANCE.createUnmarshaller();
             // Without a handler JAXB turns a value it cannot convert into null and says nothing.
-            unmarshaller.setEventHandler(JobPageParser::failOnError);
+            unmarshaller.setEventHandler(errors);
             return unmarshaller;
         } catch (JAXBException e) {
             // the context was built at class init, so this is a broken JAXB runtime rather than a bad body
@@ -155,19 +161,29 @@ public final class JobPageParser {
         }
     }
 
-    private static boolean failOnError(ValidationEvent event) {
-        return event.getSeverity() == ValidationEvent.WARNING;
+    // The StAX message of the JDK repeats the location on a first line: "ParseError at [row,col]:[1,25]\nMessage: ..."
+    private static String problem(XMLStreamException e) {
+        String message = String.valueOf(e.getMessage());
+        int at = message.indexOf("Message: ");
+        return at >= 0 ? message.substring(at + "Message: ".length()) : message;
     }
 
-    private static String describe(JAXBException e) {
-        if (e.getMessage() != null) {
-            return e.getMessage();
+    private static String problem(ValidationEvent event) {
+        // JAXB wraps what an adapter throws; the adapters' own IllegalArgumentException has the useful message
+        for (Throwable t = event.getLinkedException(); t != null; t = t.getCause()) {
+            if (t instanceof IllegalArgumentException && t.getMessage() != null) {
+                return t.getMessage();
+            }
         }
-        Throwable linked = e.getLinkedException();
-        if (linked != null && linked.getMessage() != null) {
-            return linked.getMessage();
+        return event.getMessage();
+    }
+
+    private static Location locationOf(ValidationEvent event, Location fallback) {
+        ValidationEventLocator locator = event.getLocator();
+        if (locator == null || locator.getLineNumber() < 0) {
+            return fallback;
         }
-        return e.toString();
+        return snapshot(locator.getLineNumber(), locator.getColumnNumber());
     }
 
     private static MalformedResponseException malformed(String what, Location where, Throwable cause) {
@@ -177,8 +193,10 @@ public final class JobPageParser {
     }
 
     private static Location snapshot(Location live) {
-        int line = live == null ? -1 : live.getLineNumber();
-        int column = live == null ? -1 : live.getColumnNumber();
+        return live == null ? snapshot(-1, -1) : snapshot(live.getLineNumber(), live.getColumnNumber());
+    }
+
+    private static Location snapshot(int line, int column) {
         return new Location() {
             @Override
             public int getLineNumber() {
@@ -212,6 +230,20 @@ public final class JobPageParser {
             reader.close();
         } catch (XMLStreamException e) {
             // nothing to release that matters: the caller owns and closes the stream
+        }
+    }
+
+    /** Fails the unmarshalling on the first error and remembers it, for the message. One per unmarshaller. */
+    private static final class FailFastHandler implements ValidationEventHandler {
+        private ValidationEvent failure;
+
+        @Override
+        public boolean handleEvent(ValidationEvent event) {
+            if (event.getSeverity() == ValidationEvent.WARNING) {
+                return true;
+            }
+            failure = event;
+            return false;
         }
     }
 
