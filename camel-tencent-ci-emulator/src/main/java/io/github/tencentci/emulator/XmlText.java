@@ -1,7 +1,7 @@
 package io.github.tencentci.emulator;
 
 /**
- * Escapes text for XML 1.0 element content. Characters XML 1.0 cannot carry at all (most C0 controls) become U+FFFD,
+ * Escapes text for XML 1.0 element content ({@code & < >}; quotes need no escaping there). Characters XML 1.0 cannot carry at all (most C0 controls) become U+FFFD,
  * so whatever a test puts into a job the emulator still answers with a well-formed document.
  */
 final class XmlText {
@@ -17,8 +17,6 @@ final class XmlText {
                 case '&' -> "&amp;";
                 case '<' -> "&lt;";
                 case '>' -> "&gt;";
-                case '"' -> "&quot;";
-                case '\'' -> "&apos;";
                 default -> c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0xFFFE || c == 0xFFFF ? "\uFFFD" : null;
             };
             if (replacement != null && sb == null) {

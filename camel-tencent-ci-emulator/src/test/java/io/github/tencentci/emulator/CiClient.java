@@ -55,10 +55,11 @@ final class CiClient {
         return sdkAuthorization(params, secretId, secretKey, now.minusSeconds(60), now.plusSeconds(validSeconds), signHost);
     }
 
+    /** The SDK's signHost only governs a host it adds itself, so for signHost=false no Host is passed at all. */
     String sdkAuthorization(Map<String, String> params, String secretId, String secretKey, Instant start, Instant end,
                             boolean signHost) {
         return new COSSigner().buildAuthorizationStr(HttpMethodName.GET, "/inventorytriggerjob",
-                Map.of("Host", host()), params, new BasicCOSCredentials(secretId, secretKey),
+                signHost ? Map.of("Host", host()) : Map.of(), params, new BasicCOSCredentials(secretId, secretKey),
                 Date.from(start), Date.from(end), signHost);
     }
 
