@@ -29,6 +29,7 @@ public class TencentCiConfiguration implements Cloneable {
     static final List<String> STATES = List.of("All", "Submitted", "Running", "Success", "Failed", "Pause", "Cancel");
     static final List<String> TYPES = List.of("Workflow", "Job");
     static final List<String> ORDERS = List.of("Asc", "Desc");
+    private static final Pattern PLUS_DECODED_AS_SPACE = Pattern.compile("(T\\d{2}:\\d{2}:\\d{2}) (\\d{2}:?\\d{2})$");
     private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9-]*-\\d+");
 
     @UriParam(label = "common",
@@ -506,10 +507,13 @@ public class TencentCiConfiguration implements Cloneable {
         if (value == null || value.isBlank()) {
             return null;
         }
+        // In a Camel URI a literal '+' decodes to a space, so "...12:00:00+0800" arrives as "...12:00:00 0800". A space
+        // cannot otherwise stand before an offset, so it is read back as the '+' the user wrote.
+        String time = PLUS_DECODED_AS_SPACE.matcher(value.trim()).replaceFirst("$1+$2");
         try {
-            return CiTimeFormat.parse(value.trim());
+            return CiTimeFormat.parse(time);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException(option + " '" + value + "' is not a time: use 2024-12-31T12:00:00+0800 or"
+            throw new IllegalArgumentException(option + " '" + time + "' is not a time: use 2024-12-31T12:00:00+0800 or"
                                                + " ISO-8601 such as 2024-12-31T12:00:00+08:00 or 2024-12-31T04:00:00Z", e);
         }
     }

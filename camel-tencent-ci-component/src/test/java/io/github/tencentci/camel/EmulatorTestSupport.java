@@ -44,8 +44,9 @@ public abstract class EmulatorTestSupport extends CamelTestSupport {
 
     /** A consumer URI against the emulator, polling every 50 ms unless the options say otherwise. */
     protected String jobsUri(String options) {
-        return "tencent-ci:jobs?endpoint=" + emulator.baseUrl() + "&secretId=" + SECRET_ID + "&secretKey=RAW(" + SECRET_KEY
-               + ")&initialDelay=0&delay=50" + (options.isEmpty() ? "" : "&" + options);
+        String uri = "tencent-ci:jobs?endpoint=" + emulator.baseUrl() + "&secretId=" + SECRET_ID + "&secretKey=RAW(" + SECRET_KEY
+                     + ")&initialDelay=0" + (options.isEmpty() ? "" : "&" + options);
+        return options.contains("delay=") ? uri : uri + "&delay=50";
     }
 
     protected static EmulatedJob job(String jobId, String state, int minutesAfterT0) {

@@ -39,7 +39,7 @@ class GeneratedMetadataIT {
             assertThat(jar.getEntry("META-INF/services/org/apache/camel/urifactory/tencent-ci-endpoint")).isNotNull();
 
             String json;
-            try (InputStream in = jar.getInputStream(jar.getEntry(PACKAGE_PATH + "tencent-ci.json"))) {
+            try (InputStream in = jar.getInputStream(jar.getEntry("META-INF/" + PACKAGE_PATH + "tencent-ci.json"))) {
                 json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
             Set<String> endpointOptions = optionNames(json.substring(json.indexOf("\"properties\"")));

@@ -113,7 +113,7 @@ public final class JobListingClient {
                 return page;
             }
         }
-        CiError error = entity == null ? CiError.EMPTY : errorOf(entity);
+        CiError error = entity == null ? CiError.empty() : errorOf(entity);
         throw new CiServiceException(
                 OPERATION, status, error.code(), error.message(),
                 error.requestId() != null ? error.requestId() : header(response, REQUEST_ID_HEADER),
@@ -125,7 +125,7 @@ public final class JobListingClient {
         try (InputStream body = entity.getContent()) {
             return errorParser.parse(body);
         } catch (IOException e) {
-            return CiError.EMPTY; // a broken error body must not hide the status that came with it
+            return CiError.empty(); // a broken error body must not hide the status that came with it
         }
     }
 
