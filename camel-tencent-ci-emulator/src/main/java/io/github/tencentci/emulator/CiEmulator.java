@@ -62,6 +62,14 @@ public final class CiEmulator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CiEmulator.class);
 
+    static {
+        // The JDK server writes headers and body separately; with Nagle on, small answers can wait for a delayed
+        // ACK (tens of ms each), which page walks and retry tests feel. Read once per JVM; a user's choice wins.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final SkewableClock clock;
