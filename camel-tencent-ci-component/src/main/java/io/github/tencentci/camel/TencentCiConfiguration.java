@@ -1,0 +1,544 @@
+package io.github.tencentci.camel;
+
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import io.github.tencentci.camel.http.HttpClientConfigurer;
+import io.github.tencentci.camel.model.CiTimeFormat;
+import io.github.tencentci.camel.signing.EnvironmentCredentialsProvider;
+import io.github.tencentci.camel.signing.TencentCredentialsProvider;
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+
+/**
+ * The options shared by the {@code tencent-ci} component and its endpoints. The component holds one instance; every
+ * endpoint works on its own copy.
+ */
+@UriParams
+public class TencentCiConfiguration implements Cloneable {
+
+    static final List<String> STATES = List.of("All", "Submitted", "Running", "Success", "Failed", "Pause", "Cancel");
+    static final List<String> TYPES = List.of("Workflow", "Job");
+    static final List<String> ORDERS = List.of("Asc", "Desc");
+    private static final Pattern PLUS_DECODED_AS_SPACE = Pattern.compile("(T\\d{2}:\\d{2}:\\d{2}) (\\d{2}:?\\d{2})$");
+    private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9-]*-\\d+");
+
+    @UriParam(label = "common",
+              description = "The bucket bound to CI, as BucketName-APPID, e.g. examplebucket-1250000000.")
+    private String bucket;
+    @UriParam(label = "common", description = "The region of the bucket, e.g. ap-chongqing.")
+    private String region;
+    @UriParam(label = "common",
+              description = "A base URL that replaces https://<bucket>.ci.<region>.myqcloud.com, e.g. http://127.0.0.1:8080 for an"
+                            + " emulator or a private endpoint. The Host header and the signature follow it.")
+    private String endpoint;
+
+    @UriParam(label = "security", secret = true, description = "The SecretId of the Tencent Cloud API key.")
+    private String secretId;
+    @UriParam(label = "security", secret = true, description = "The SecretKey of the Tencent Cloud API key.")
+    private String secretKey;
+    @UriParam(label = "security", secret = true,
+              description = "The session token of temporary (STS) credentials; sent signed in x-ci-security-token.")
+    private String sessionToken;
+    @UriParam(label = "security",
+              description = "A provider of credentials, consulted before every request, e.g. one that refreshes STS credentials.")
+    private TencentCredentialsProvider credentialsProvider;
+
+    @UriParam(label = "filter", defaultValue = "100", description = "How many jobs one page lists, 1 to 100.")
+    private int size = 100;
+    @UriParam(label = "filter", enums = "Workflow,Job",
+              description = "List only jobs of this type: Workflow or Job. Unset, the service's default applies.")
+    private String type;
+    @UriParam(label = "filter", enums = "Asc,Desc", description = "Order of the listing by creation time: Asc or Desc (the service's default).")
+    private String orderByTime;
+    @UriParam(label = "filter",
+              description = "List only jobs in these states, comma separated: All (the service's default), Submitted, Running,"
+                            + " Success, Failed, Pause, Cancel.")
+    private String states;
+    @UriParam(label = "filter",
+              description = "List only jobs created at or after this time, as 2024-12-31T12:00:00+0800 or ISO-8601"
+                            + " (2024-12-31T12:00:00+08:00, 2024-12-31T04:00:00Z).")
+    private String startCreationTime;
+    @UriParam(label = "filter",
+              description = "List only jobs created at or before this time, in the same formats as startCreationTime.")
+    private String endCreationTime;
+    @UriParam(label = "filter", description = "List only the jobs of this workflow.")
+    private String workflowId;
+    @UriParam(label = "filter", description = "List only the job with this JobId.")
+    private String jobId;
+    @UriParam(label = "filter", description = "List only jobs with this name.")
+    private String name;
+
+    @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration",
+              description = "How long to wait for a connection to the service, in milliseconds or as a duration (10s).")
+    private long connectTimeout = 10_000;
+    @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration",
+              description = "How long to wait for data from the service before a page fails, in milliseconds or as a duration.")
+    private long responseTimeout = 30_000;
+    @UriParam(label = "proxy", description = "Host of an HTTP proxy to reach the service through.")
+    private String proxyHost;
+    @UriParam(label = "proxy", description = "Port of the HTTP proxy.")
+    private Integer proxyPort;
+    @UriParam(label = "proxy", defaultValue = "http", enums = "http,https", description = "Scheme of the HTTP proxy.")
+    private String proxyScheme = "http";
+    @UriParam(label = "proxy", secret = true, description = "User name for the HTTP proxy.")
+    private String proxyUsername;
+    @UriParam(label = "proxy", secret = true, description = "Password for the HTTP proxy.")
+    private String proxyPassword;
+    @UriParam(label = "security", description = "TLS settings (trust store, key store, protocols) for HTTPS to the service.")
+    private SSLContextParameters sslContextParameters;
+    @UriParam(label = "advanced",
+              description = "A hook that customises the HttpClient 5 builder before the client is built, e.g. to add interceptors.")
+    private HttpClientConfigurer httpClientConfigurer;
+    @UriParam(label = "advanced",
+              description = "A ready HttpClient 5 client to use instead of building one; its owner closes it. Timeouts, proxy"
+                            + " and TLS options are then its own.")
+    private CloseableHttpClient httpClient;
+
+    public String getBucket() {
+        return bucket;
+    }
+
+    /**
+     * The bucket bound to CI, as BucketName-APPID, e.g. examplebucket-1250000000.
+     */
+    public void setBucket(String bucket) {
+        this.bucket = bucket;
+    }
+
+    public String getRegion() {
+        return region;
+    }
+
+    /**
+     * The region of the bucket, e.g. ap-chongqing.
+     */
+    public void setRegion(String region) {
+        this.region = region;
+    }
+
+    public String getEndpoint() {
+        return endpoint;
+    }
+
+    /**
+     * A base URL that replaces https://<bucket>.ci.<region>.myqcloud.com, e.g. http://127.0.0.1:8080 for an emulator.
+     * The Host header and the signature follow it.
+     */
+    public void setEndpoint(String endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    public String getSecretId() {
+        return secretId;
+    }
+
+    /**
+     * The SecretId of the Tencent Cloud API key.
+     */
+    public void setSecretId(String secretId) {
+        this.secretId = secretId;
+    }
+
+    public String getSecretKey() {
+        return secretKey;
+    }
+
+    /**
+     * The SecretKey of the Tencent Cloud API key.
+     */
+    public void setSecretKey(String secretKey) {
+        this.secretKey = secretKey;
+    }
+
+    public String getSessionToken() {
+        return sessionToken;
+    }
+
+    /**
+     * The session token of temporary (STS) credentials; sent signed in x-ci-security-token.
+     */
+    public void setSessionToken(String sessionToken) {
+        this.sessionToken = sessionToken;
+    }
+
+    public TencentCredentialsProvider getCredentialsProvider() {
+        return credentialsProvider;
+    }
+
+    /**
+     * A provider of credentials, consulted before every request, e.g. one that refreshes STS credentials.
+     */
+    public void setCredentialsProvider(TencentCredentialsProvider credentialsProvider) {
+        this.credentialsProvider = credentialsProvider;
+    }
+
+    public int getSize() {
+        return size;
+    }
+
+    /**
+     * How many jobs one page lists, 1 to 100.
+     */
+    public void setSize(int size) {
+        this.size = size;
+    }
+
+    public String getType() {
+        return type;
+    }
+
+    /**
+     * List only jobs of this type: Workflow or Job. Unset, the service's default applies.
+     */
+    public void setType(String type) {
+        this.type = type;
+    }
+
+    public String getOrderByTime() {
+        return orderByTime;
+    }
+
+    /**
+     * Order of the listing by creation time: Asc or Desc (the service's default).
+     */
+    public void setOrderByTime(String orderByTime) {
+        this.orderByTime = orderByTime;
+    }
+
+    public String getStates() {
+        return states;
+    }
+
+    /**
+     * List only jobs in these states, comma separated: All (the service's default), Submitted, Running, Success,
+     * Failed, Pause, Cancel.
+     */
+    public void setStates(String states) {
+        this.states = states;
+    }
+
+    public String getStartCreationTime() {
+        return startCreationTime;
+    }
+
+    /**
+     * List only jobs created at or after this time, as 2024-12-31T12:00:00+0800 or ISO-8601 (2024-12-31T12:00:00+08:00,
+     * 2024-12-31T04:00:00Z).
+     */
+    public void setStartCreationTime(String startCreationTime) {
+        this.startCreationTime = startCreationTime;
+    }
+
+    public String getEndCreationTime() {
+        return endCreationTime;
+    }
+
+    /**
+     * List only jobs created at or before this time, in the same formats as startCreationTime.
+     */
+    public void setEndCreationTime(String endCreationTime) {
+        this.endCreationTime = endCreationTime;
+    }
+
+    public String getWorkflowId() {
+        return workflowId;
+    }
+
+    /**
+     * List only the jobs of this workflow.
+     */
+    public void setWorkflowId(String workflowId) {
+        this.workflowId = workflowId;
+    }
+
+    public String getJobId() {
+        return jobId;
+    }
+
+    /**
+     * List only the job with this JobId.
+     */
+    public void setJobId(String jobId) {
+        this.jobId = jobId;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    /**
+     * List only jobs with this name.
+     */
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    /**
+     * How long to wait for a connection to the service, in milliseconds or as a duration (10s).
+     */
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public long getResponseTimeout() {
+        return responseTimeout;
+    }
+
+    /**
+     * How long to wait for data from the service before a page fails, in milliseconds or as a duration.
+     */
+    public void setResponseTimeout(long responseTimeout) {
+        this.responseTimeout = responseTimeout;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    /**
+     * Host of an HTTP proxy to reach the service through.
+     */
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    /**
+     * Port of the HTTP proxy.
+     */
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public String getProxyScheme() {
+        return proxyScheme;
+    }
+
+    /**
+     * Scheme of the HTTP proxy.
+     */
+    public void setProxyScheme(String proxyScheme) {
+        this.proxyScheme = proxyScheme;
+    }
+
+    public String getProxyUsername() {
+        return proxyUsername;
+    }
+
+    /**
+     * User name for the HTTP proxy.
+     */
+    public void setProxyUsername(String proxyUsername) {
+        this.proxyUsername = proxyUsername;
+    }
+
+    public String getProxyPassword() {
+        return proxyPassword;
+    }
+
+    /**
+     * Password for the HTTP proxy.
+     */
+    public void setProxyPassword(String proxyPassword) {
+        this.proxyPassword = proxyPassword;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    /**
+     * TLS settings (trust store, key store, protocols) for HTTPS to the service.
+     */
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public HttpClientConfigurer getHttpClientConfigurer() {
+        return httpClientConfigurer;
+    }
+
+    /**
+     * A hook that customises the HttpClient 5 builder before the client is built, e.g. to add interceptors.
+     */
+    public void setHttpClientConfigurer(HttpClientConfigurer httpClientConfigurer) {
+        this.httpClientConfigurer = httpClientConfigurer;
+    }
+
+    public CloseableHttpClient getHttpClient() {
+        return httpClient;
+    }
+
+    /**
+     * A ready HttpClient 5 client to use instead of building one; its owner closes it. Timeouts, proxy and TLS
+     * options are then its own.
+     */
+    public void setHttpClient(CloseableHttpClient httpClient) {
+        this.httpClient = httpClient;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    /**
+     * The base URL of the service: {@link #getEndpoint()} if set, else the bucket's CI domain.
+     */
+    public URI baseUri() {
+        if (endpoint != null && !endpoint.isBlank()) {
+            String trimmed = endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
+            return URI.create(trimmed);
+        }
+        return URI.create("https://" + bucket + ".ci." + region + ".myqcloud.com");
+    }
+
+    /** The states filter in the service's spelling, or {@code null} when unset. */
+    public String canonicalStates() {
+        if (states == null || states.isBlank()) {
+            return null;
+        }
+        Set<String> canonical = new LinkedHashSet<>();
+        for (String state : states.split(",")) {
+            canonical.add(canonical("states", state.trim(), STATES, "a comma-separated list of"));
+        }
+        return String.join(",", canonical);
+    }
+
+    /**
+     * Checks every option, so that a bad URI fails when the endpoint is created, not at the first poll. The message
+     * names the option, the value and what is allowed; it never contains a secret.
+     *
+     * @param credentialsResolvable whether credentials can come from somewhere other than this configuration (the
+     *                              environment)
+     */
+    public void validate(boolean credentialsResolvable) {
+        List<String> problems = new ArrayList<>();
+        if (endpoint == null || endpoint.isBlank()) {
+            if (bucket == null || bucket.isBlank()) {
+                problems.add("bucket is required (BucketName-APPID, e.g. examplebucket-1250000000) unless endpoint is set");
+            } else if (!BUCKET.matcher(bucket).matches()) {
+                problems.add("bucket '" + bucket + "' is not of the form BucketName-APPID, e.g. examplebucket-1250000000");
+            }
+            if (region == null || region.isBlank()) {
+                problems.add("region is required (e.g. ap-chongqing) unless endpoint is set");
+            }
+        } else {
+            checkEndpoint(problems);
+        }
+        if (credentialsProvider == null && !credentialsResolvable) {
+            if (secretId == null || secretId.isBlank()) {
+                problems.add("secretId is required (or set credentialsProvider, or the environment variable "
+                             + EnvironmentCredentialsProvider.ENV_SECRET_ID + ")");
+            }
+            if (secretKey == null || secretKey.isBlank()) {
+                problems.add("secretKey is required (or set credentialsProvider, or the environment variable "
+                             + EnvironmentCredentialsProvider.ENV_SECRET_KEY + ")");
+            }
+        }
+        if (size < 1 || size > 100) {
+            problems.add("size " + size + " is out of range: allowed 1 to 100");
+        }
+        collect(problems, () -> canonical("type", type, TYPES, "one of"));
+        collect(problems, () -> canonical("orderByTime", orderByTime, ORDERS, "one of"));
+        collect(problems, this::canonicalStates);
+        OffsetDateTime start = collect(problems, () -> parseTime("startCreationTime", startCreationTime));
+        OffsetDateTime end = collect(problems, () -> parseTime("endCreationTime", endCreationTime));
+        if (start != null && end != null && start.isAfter(end)) {
+            problems.add("startCreationTime " + startCreationTime + " is after endCreationTime " + endCreationTime);
+        }
+        if (connectTimeout <= 0) {
+            problems.add("connectTimeout " + connectTimeout + " must be positive");
+        }
+        if (responseTimeout <= 0) {
+            problems.add("responseTimeout " + responseTimeout + " must be positive");
+        }
+        if (proxyHost != null && (proxyPort == null || proxyPort < 1 || proxyPort > 65535)) {
+            problems.add("proxyPort " + proxyPort + " must be 1 to 65535 when proxyHost is set");
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("Invalid tencent-ci options: " + String.join("; ", problems));
+        }
+    }
+
+    private void checkEndpoint(List<String> problems) {
+        try {
+            URI uri = baseUri();
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+                problems.add("endpoint '" + endpoint + "' must be an http or https URL with a host, e.g. http://127.0.0.1:8080");
+            } else if (uri.getRawPath() != null && !uri.getRawPath().isEmpty() || uri.getRawQuery() != null) {
+                problems.add("endpoint '" + endpoint + "' must be a base URL without path or query");
+            }
+        } catch (IllegalArgumentException e) {
+            problems.add("endpoint '" + endpoint + "' is not a URL: " + e.getMessage());
+        }
+    }
+
+    /** The filter value in the service's spelling (accepting any case), or {@code null} when unset. */
+    static String canonical(String option, String value, List<String> allowed, String how) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        for (String candidate : allowed) {
+            if (candidate.equalsIgnoreCase(value.trim())) {
+                return candidate;
+            }
+        }
+        throw new IllegalArgumentException(option + " '" + value + "' is not allowed: use " + how + " " + allowed);
+    }
+
+    /** Parses a time option, or returns {@code null} when unset. */
+    public static OffsetDateTime parseTime(String option, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        // In a Camel URI a literal '+' decodes to a space, so "...12:00:00+0800" arrives as "...12:00:00 0800". A space
+        // cannot otherwise stand before an offset, so it is read back as the '+' the user wrote.
+        String time = PLUS_DECODED_AS_SPACE.matcher(value.trim()).replaceFirst("$1+$2");
+        try {
+            return CiTimeFormat.parse(time);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(option + " '" + time + "' is not a time: use 2024-12-31T12:00:00+0800 or"
+                                               + " ISO-8601 such as 2024-12-31T12:00:00+08:00 or 2024-12-31T04:00:00Z", e);
+        }
+    }
+
+    private static <T> T collect(List<String> problems, java.util.function.Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+            return null;
+        }
+    }
+
+    public TencentCiConfiguration copy() {
+        try {
+            return (TencentCiConfiguration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        // secrets deliberately left out
+        return "TencentCiConfiguration[" + (endpoint != null ? "endpoint=" + endpoint : "bucket=" + bucket + ", region=" + region)
+               + ", secretId=" + (secretId != null ? "******" : null) + ", states=" + states + ", size=" + size + "]";
+    }
+}

@@ -1,0 +1,84 @@
+package io.github.tencentci.camel.model;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.chrono.IsoChronology;
+import java.util.Locale;
+
+/**
+ * The time format of the Tencent CI API ({@code %Y-%m-%dT%H:%M:%S%z}, e.g. {@code 2024-12-31T12:00:00+0800}).
+ * <p>
+ * Used for the times of a {@link JobsDetail} and for the {@code startCreationTime}/{@code endCreationTime}
+ * filters of the consumer, so that both accept the same text.
+ */
+public final class CiTimeFormat {
+
+    /** Human readable description of what {@link #parse(String)} accepts, quoted in its error messages. */
+    public static final String ACCEPTED_FORMATS
+            = "yyyy-MM-dd'T'HH:mm:ssZ (e.g. 2024-12-31T12:00:00+0800) or ISO-8601 with an offset"
+              + " (e.g. 2024-12-31T12:00:00+08:00, 2024-12-31T04:00:00Z); '-' or empty means absent";
+
+    private static final String ABSENT = "-";
+
+    // One formatter for both notations: the offset is either "+08:00"/"Z" (ISO) or "+0800" (API).
+    // STRICT so that e.g. 2024-02-30 is rejected rather than silently moved to 02-29.
+    private static final DateTimeFormatter PARSER = new DateTimeFormatterBuilder()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
+            .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
+            .toFormatter(Locale.ROOT)
+            .withChronology(IsoChronology.INSTANCE)
+            .withResolverStyle(ResolverStyle.STRICT);
+
+    // "xx" (not "XX") so that UTC is written "+0000", the notation the API documents, rather than "Z".
+    private static final DateTimeFormatter API = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxx", Locale.ROOT)
+            .withChronology(IsoChronology.INSTANCE)
+            .withResolverStyle(ResolverStyle.STRICT);
+
+    private CiTimeFormat() {
+    }
+
+    /**
+     * Parses a CI time.
+     *
+     * @param  text                     the API notation ({@code 2024-12-31T12:00:00+0800}) or ISO-8601 with an
+     *                                  offset ({@code +08:00} or {@code Z}, optional fraction of second)
+     * @return                          the time, or {@code null} for {@code null}, blank or the literal {@code -}
+     *                                  that the API uses for "not yet"
+     * @throws IllegalArgumentException if the text is none of the accepted formats; the message quotes the value
+     */
+    public static OffsetDateTime parse(String text) {
+        if (text == null) {
+            return null;
+        }
+        String value = text.strip();
+        if (value.isEmpty() || ABSENT.equals(value)) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value, PARSER);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(
+                    "Invalid time '" + text + "': expected " + ACCEPTED_FORMATS, e);
+        }
+    }
+
+    /**
+     * Formats a time the way the API writes and expects it, e.g. {@code 2024-12-31T12:00:00+0800}. Fractions of a
+     * second are dropped: the API has a resolution of one second.
+     *
+     * @param  time the time, may be {@code null}
+     * @return      the API notation, or {@code null} for {@code null}
+     */
+    public static String format(OffsetDateTime time) {
+        return time == null ? null : API.format(time);
+    }
+
+    /** ISO-8601 with an offset and always with seconds, for JSON views (unlike OffsetDateTime.toString()). */
+    static String formatIso(OffsetDateTime time) {
+        return time == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time);
+    }
+}

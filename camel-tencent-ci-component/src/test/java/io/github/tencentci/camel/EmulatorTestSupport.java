@@ -1,0 +1,67 @@
+package io.github.tencentci.camel;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import io.github.tencentci.emulator.CiEmulator;
+import io.github.tencentci.emulator.EmulatedJob;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * Starts a fresh emulator before the Camel context of each test, over real HTTP on loopback.
+ */
+public abstract class EmulatorTestSupport extends CamelTestSupport {
+
+    protected static final String SECRET_ID = "AKIDcameltest0000000000000000000000";
+    protected static final String SECRET_KEY = "camelTestSecretKey0000000000000000";
+    protected static final OffsetDateTime T0 = OffsetDateTime.of(2024, 12, 31, 12, 0, 0, 0, ZoneOffset.ofHours(8));
+
+    protected CiEmulator emulator;
+
+    @Override
+    protected void doPreSetup() throws Exception {
+        emulator = CiEmulator.builder().port(0).credentials(SECRET_ID, SECRET_KEY).start();
+    }
+
+    @Override
+    protected void doPostTearDown() {
+        // after the context stopped, so no poll meets a closed emulator
+        if (emulator != null) {
+            emulator.close();
+        }
+    }
+
+    /** Starts a route from {@code uri} into {@code mock:jobs}. */
+    protected void startRoute(String uri) throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri).routeId("jobs").to("mock:jobs");
+            }
+        });
+    }
+
+    /** A consumer URI against the emulator, polling every 50 ms unless the options say otherwise. */
+    protected String jobsUri(String options) {
+        String uri = "tencent-ci:jobs?endpoint=" + emulator.baseUrl() + "&secretId=" + SECRET_ID + "&secretKey=RAW(" + SECRET_KEY
+                     + ")&initialDelay=0" + (options.isEmpty() ? "" : "&" + options);
+        return options.contains("delay=") ? uri : uri + "&delay=50";
+    }
+
+    protected static EmulatedJob job(String jobId, String state, int minutesAfterT0) {
+        return EmulatedJob.builder()
+                .jobId(jobId)
+                .name("job-" + jobId)
+                .type("Job")
+                .state(state)
+                .creationTime(T0.plusMinutes(minutesAfterT0))
+                .build();
+    }
+
+    protected void addJobs(int count, String state) {
+        for (int i = 0; i < count; i++) {
+            emulator.jobs().add(job(String.format("j%05d", i), state, i));
+        }
+    }
+}

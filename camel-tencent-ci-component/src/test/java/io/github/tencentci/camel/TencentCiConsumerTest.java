@@ -1,0 +1,148 @@
+package io.github.tencentci.camel;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.github.tencentci.camel.model.JobsDetail;
+import io.github.tencentci.emulator.EmulatedJob;
+import io.github.tencentci.emulator.RecordedRequest;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class TencentCiConsumerTest extends EmulatorTestSupport {
+
+    private List<String> receivedJobIds() {
+        return getMockEndpoint("mock:jobs").getReceivedExchanges().stream()
+                .map(e -> e.getMessage().getHeader(TencentCiConstants.JOB_ID, String.class))
+                .toList();
+    }
+
+    private List<RecordedRequest> listingRequests() {
+        return emulator.requests().all();
+    }
+
+    @Test
+    void walksEveryPageAndEmitsEachJobOnce() throws Exception {
+        addJobs(250, "Running");
+        startRoute(jobsUri("size=100"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> receivedJobIds().size() >= 250);
+        // several more polls: nothing new may arrive
+        int requestsSoFar = emulator.requests().count();
+        await().atMost(Duration.ofSeconds(10)).until(() -> emulator.requests().count() >= requestsSoFar + 9);
+
+        List<String> ids = receivedJobIds();
+        assertThat(ids).hasSize(250).doesNotHaveDuplicates();
+        List<RecordedRequest> firstWalk = listingRequests().subList(0, 3);
+        assertThat(firstWalk.get(0).params()).doesNotContainKey("nextToken");
+        assertThat(firstWalk.get(1).params()).containsKey("nextToken");
+        assertThat(firstWalk.get(2).params()).containsKey("nextToken");
+        assertThat(firstWalk).allSatisfy(r -> assertThat(r.status()).isEqualTo(200));
+    }
+
+    @Test
+    void cappedPollsResumeWhereTheyStoppedAndSkipNothing() throws Exception {
+        addJobs(95, "Running");
+        // 30 a poll from pages of 20: each cap falls inside a page
+        startRoute(jobsUri("size=20&maxMessagesPerPoll=30&delay=20"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> receivedJobIds().size() >= 95);
+        int requestsSoFar = emulator.requests().count();
+        await().atMost(Duration.ofSeconds(10)).until(() -> emulator.requests().count() >= requestsSoFar + 6);
+
+        assertThat(receivedJobIds()).hasSize(95).doesNotHaveDuplicates();
+        // the first poll stops in the second page, the second poll starts by reading that page again
+        List<RecordedRequest> requests = listingRequests();
+        String secondPageToken = requests.get(1).params().get("nextToken");
+        assertThat(secondPageToken).isNotNull();
+        assertThat(requests.get(2).params().get("nextToken")).isEqualTo(secondPageToken);
+        // capped polls never exceed the cap
+        MockEndpoint mock = getMockEndpoint("mock:jobs");
+        assertThat(mock.getReceivedExchanges()).allSatisfy(
+                e -> assertThat(e.getProperty(Exchange.BATCH_SIZE, Integer.class)).isLessThanOrEqualTo(20));
+    }
+
+    @Test
+    void sendsEveryFilterOptionOnTheWireInTheServiceFormat() throws Exception {
+        emulator.jobs().add(EmulatedJob.builder().jobId("jw1").name("nightly transcode").type("Workflow").state("Failed")
+                .workflowIds("w7476ff3564ee45b7b490d64bccaba6cc").creationTime(T0.plusHours(1)).build());
+        startRoute(jobsUri("size=7&type=workflow&orderByTime=asc&states=failed,Running"
+                           + "&startCreationTime=2024-12-31T12:00:00%2B0800&endCreationTime=2025-01-01T04:00:00Z"
+                           + "&workflowId=w7476ff3564ee45b7b490d64bccaba6cc&jobId=jw1&name=nightly transcode"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> receivedJobIds().size() == 1);
+        RecordedRequest first = listingRequests().get(0);
+        assertThat(first.params()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "size", "7",
+                "type", "Workflow",
+                "orderByTime", "Asc",
+                "states", "Failed,Running",
+                "startCreationTime", "2024-12-31T12:00:00+0800",
+                "endCreationTime", "2025-01-01T04:00:00+0000",
+                "workflowId", "w7476ff3564ee45b7b490d64bccaba6cc",
+                "jobId", "jw1",
+                "name", "nightly transcode"));
+        assertThat(first.rawQuery()).contains("startCreationTime=2024-12-31T12%3A00%3A00%2B0800")
+                .contains("name=nightly%20transcode");
+    }
+
+    @Test
+    void setsHeadersAndAJobsDetailBody() throws Exception {
+        emulator.jobs().add(EmulatedJob.builder().jobId("b3deffea2f84911ec9cb15254008618d9").name("demo").type("Workflow")
+                .state("Running").creationTime(T0).build());
+        startRoute(jobsUri(""));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> receivedJobIds().size() == 1);
+        Exchange exchange = getMockEndpoint("mock:jobs").getReceivedExchanges().get(0);
+        Map<String, Object> headers = exchange.getMessage().getHeaders();
+        assertThat(headers).containsEntry(TencentCiConstants.JOB_ID, "b3deffea2f84911ec9cb15254008618d9")
+                .containsEntry(TencentCiConstants.JOB_STATE, "Running")
+                .containsEntry(TencentCiConstants.JOB_TYPE, "Workflow")
+                .containsEntry(TencentCiConstants.JOB_NAME, "demo")
+                .containsEntry(TencentCiConstants.CREATION_TIME, T0);
+        assertThat(headers.get(TencentCiConstants.REQUEST_ID)).isNotNull()
+                .isEqualTo(listingRequests().get(0).requestId());
+        JobsDetail body = exchange.getMessage().getBody(JobsDetail.class);
+        assertThat(body.getJobId()).isEqualTo("b3deffea2f84911ec9cb15254008618d9");
+        assertThat(body.getStartTime()).isNull();
+        assertThat(exchange.getMessage().getBody(String.class))
+                .contains("<JobId>b3deffea2f84911ec9cb15254008618d9</JobId>");
+        assertThat(exchange.getProperty(Exchange.BATCH_COMPLETE, Boolean.class)).isTrue();
+    }
+
+    @Test
+    void emitsAgainOnAStateChangeAndNeverForAnUnchangedJob() throws Exception {
+        addJobs(3, "Running");
+        startRoute(jobsUri(""));
+        await().atMost(Duration.ofSeconds(10)).until(() -> receivedJobIds().size() == 3);
+
+        emulator.jobs().setState("j00001", "Failed");
+        await().atMost(Duration.ofSeconds(10)).until(() -> receivedJobIds().size() == 4);
+        int requestsSoFar = emulator.requests().count();
+        await().atMost(Duration.ofSeconds(10)).until(() -> emulator.requests().count() >= requestsSoFar + 5);
+
+        List<Exchange> exchanges = getMockEndpoint("mock:jobs").getReceivedExchanges();
+        assertThat(exchanges).hasSize(4);
+        Exchange last = exchanges.get(3);
+        assertThat(last.getMessage().getHeader(TencentCiConstants.JOB_ID)).isEqualTo("j00001");
+        assertThat(last.getMessage().getHeader(TencentCiConstants.JOB_STATE)).isEqualTo("Failed");
+    }
+
+    @Test
+    void aRepeatingNextTokenEndsTheWalkInsteadOfLooping() throws Exception {
+        addJobs(30, "Running");
+        emulator.faults().repeatNextToken(true);
+        startRoute(jobsUri("size=10&delay=2000"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> emulator.requests().count() >= 2);
+        // the second page repeated the token of the first: the poll must stop there, not walk on forever
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+                .until(() -> emulator.requests().count() == 2);
+        assertThat(receivedJobIds()).doesNotHaveDuplicates().hasSizeLessThanOrEqualTo(20);
+    }
+}

@@ -1,0 +1,78 @@
+package io.github.tencentci.camel.model;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CiTimeFormatTest {
+
+    private static final OffsetDateTime NOON_BEIJING = OffsetDateTime.of(2024, 12, 31, 12, 0, 0, 0, ZoneOffset.ofHours(8));
+
+    @Test
+    void parsesTheApiNotation() {
+        assertThat(CiTimeFormat.parse("2024-12-31T12:00:00+0800")).isEqualTo(NOON_BEIJING);
+        assertThat(CiTimeFormat.parse("2024-12-31T12:00:00-0530"))
+                .isEqualTo(OffsetDateTime.of(2024, 12, 31, 12, 0, 0, 0, ZoneOffset.ofHoursMinutes(-5, -30)));
+    }
+
+    @Test
+    void parsesIsoOffsets() {
+        assertThat(CiTimeFormat.parse("2024-12-31T12:00:00+08:00")).isEqualTo(NOON_BEIJING);
+        assertThat(CiTimeFormat.parse("2024-12-31T04:00:00Z"))
+                .isEqualTo(OffsetDateTime.of(2024, 12, 31, 4, 0, 0, 0, ZoneOffset.UTC));
+        assertThat(CiTimeFormat.parse("2024-12-31T12:00:00.250+08:00")).isEqualTo(NOON_BEIJING.plusNanos(250_000_000));
+        assertThat(CiTimeFormat.parse(" 2024-12-31T12:00:00+0800\n")).isEqualTo(NOON_BEIJING);
+    }
+
+    @ParameterizedTest
+    @NullSource
+    @ValueSource(strings = { "-", "", "   ", " - " })
+    void dashEmptyOrNullIsAbsent(String text) {
+        assertThat(CiTimeFormat.parse(text)).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "2024-12-31 12:00:00+0800", // space instead of T
+            "2024-12-31T12:00:00", // no offset
+            "2024-02-30T12:00:00+0800", // no such day
+            "2024-12-31T24:00:00+0800",
+            "2024-12-31T12:00:00+08", // hours-only offset is neither notation
+            "1735617600", // epoch seconds
+            "yesterday" })
+    void rejectsAnythingElseQuotingTheValueAndTheFormats(String text) {
+        assertThatThrownBy(() -> CiTimeFormat.parse(text))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'" + text + "'")
+                .hasMessageContaining("2024-12-31T12:00:00+0800")
+                .hasMessageContaining("2024-12-31T12:00:00+08:00");
+    }
+
+    @Test
+    void formatsTheApiNotation() {
+        assertThat(CiTimeFormat.format(NOON_BEIJING)).isEqualTo("2024-12-31T12:00:00+0800");
+        assertThat(CiTimeFormat.format(NOON_BEIJING.withOffsetSameInstant(ZoneOffset.UTC)))
+                .isEqualTo("2024-12-31T04:00:00+0000");
+        assertThat(CiTimeFormat.format(NOON_BEIJING.plusNanos(999_999_999))).isEqualTo("2024-12-31T12:00:00+0800");
+        assertThat(CiTimeFormat.format(null)).isNull();
+    }
+
+    @Test
+    void formatThenParseIsTheIdentityAtSecondResolution() {
+        OffsetDateTime time = OffsetDateTime.of(1999, 1, 2, 3, 4, 5, 0, ZoneOffset.ofHoursMinutes(-9, -30));
+        assertThat(CiTimeFormat.parse(CiTimeFormat.format(time))).isEqualTo(time);
+    }
+
+    @Test
+    void isoViewAlwaysHasSeconds() {
+        // OffsetDateTime.toString() would give "2024-12-31T12:00+08:00"
+        assertThat(CiTimeFormat.formatIso(NOON_BEIJING)).isEqualTo("2024-12-31T12:00:00+08:00");
+    }
+}

@@ -1,0 +1,300 @@
+package io.github.tencentci.camel.parsing;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import io.github.tencentci.camel.model.JobsDetail;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static io.github.tencentci.camel.model.XmlFixtures.marshal;
+import static io.github.tencentci.camel.model.XmlFixtures.sameXml;
+import static io.github.tencentci.camel.model.XmlFixtures.stream;
+import static io.github.tencentci.camel.model.XmlFixtures.text;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class JobPageParserTest {
+
+    private static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
+    private static final String[] STATES = { "Submitted", "Running", "Success", "Failed", "Pause", "Cancel" };
+
+    private final JobPageParser parser = new JobPageParser();
+
+    @Test
+    void parsesTheProductPageSample() throws Exception {
+        JobPage page = parser.parse(stream(text("sample-response.xml")));
+
+        assertThat(page.requestId()).isEqualTo("NjJiZDU1ZmZfOTBmYTUwNjRfNzdjY18xYQ==");
+        assertThat(page.nextToken()).isEqualTo("25");
+        assertThat(page.isLastPage()).isFalse();
+        assertThat(page.jobs()).hasSize(2);
+
+        JobsDetail workflow = page.jobs().get(0);
+        assertThat(workflow.getCode()).isEqualTo("Success");
+        assertThat(workflow.getType()).isEqualTo("Workflow");
+        assertThat(workflow.getMessage()).isEmpty();
+        assertThat(workflow.getName()).isEqualTo("demo");
+        assertThat(workflow.getJobId()).isEqualTo("b3deffea2f84911ec9cb15254008618d9");
+        assertThat(workflow.getState()).isEqualTo("Running");
+        assertThat(workflow.getCreationTime()).isEqualTo(OffsetDateTime.of(2022, 6, 27, 15, 23, 10, 0, BEIJING));
+        assertThat(workflow.getStartTime()).isNull();
+        assertThat(workflow.getEndTime()).isNull();
+        assertThat(workflow.getInput().getPrefix()).isEqualTo("input");
+        assertThat(workflow.getOperation().getTimeInterval().getStart())
+                .isEqualTo(OffsetDateTime.of(2022, 2, 1, 12, 0, 0, 0, BEIJING));
+        assertThat(workflow.getOperation().getTimeInterval().getEnd())
+                .isEqualTo(OffsetDateTime.of(2022, 5, 1, 12, 0, 0, 0, BEIJING));
+        assertThat(workflow.getOperation().getWorkflowIds()).isEqualTo("w7476ff3564ee45b7b490d64bccaba6cc");
+        assertThat(workflow.getOperation().getJobParam()).isNull();
+        assertThat(workflow.getOtherElements()).isEmpty();
+
+        JobsDetail job = page.jobs().get(1);
+        assertThat(job.getCode()).isEqualTo("Success");
+        assertThat(job.getType()).isEqualTo("Job");
+        assertThat(job.getMessage()).isEmpty();
+        assertThat(job.getName()).isEqualTo("demo");
+        assertThat(job.getJobId()).isEqualTo("be8f65004eb8511eaaed4f377124a303c");
+        assertThat(job.getState()).isEqualTo("Running");
+        assertThat(job.getCreationTime()).isEqualTo(OffsetDateTime.of(2022, 6, 27, 15, 23, 10, 0, BEIJING));
+        assertThat(job.getStartTime()).isEqualTo(OffsetDateTime.of(2022, 6, 27, 15, 23, 11, 0, BEIJING));
+        assertThat(job.getEndTime()).isEqualTo(OffsetDateTime.of(2022, 6, 27, 15, 25, 10, 0, BEIJING));
+        assertThat(job.getInput().getPrefix()).isEqualTo("input");
+        assertThat(job.getOperation().getTimeInterval().getStart())
+                .isEqualTo(OffsetDateTime.of(2022, 2, 1, 12, 0, 0, 0, BEIJING));
+        assertThat(job.getOperation().getTimeInterval().getEnd())
+                .isEqualTo(OffsetDateTime.of(2022, 5, 1, 12, 0, 0, 0, BEIJING));
+        assertThat(job.getOperation().getQueueId()).isEqualTo("p893bcda225bf4945a378da6662e81a89");
+        assertThat(job.getOperation().getUserData()).isEqualTo("this is my inventorytriggerjob");
+        assertThat(job.getOperation().getCallBack()).isEqualTo("https://www.callback.com");
+        assertThat(job.getOperation().getJobParam().getTemplateId()).isEqualTo("t1460606b9752148c4ab182f55163ba7cd");
+        assertThat(job.getOperation().getOutput().getRegion()).isEqualTo("ap-chongqing");
+        assertThat(job.getOperation().getOutput().getBucket()).isEqualTo("test-1234567890");
+        assertThat(job.getOperation().getOutput().getObject()).isEqualTo("output/${InventoryTriggerJobId}/out.mp4");
+        assertThat(job.getOperation().getJobLevel()).isZero();
+        assertThat(job.getOperation().getOtherElements()).isEmpty();
+    }
+
+    @Test
+    void aJobInAPageIsBoundLikeTheJobAlone() throws Exception {
+        String job = text("full-job.xml");
+
+        JobPage page = parser.parse(stream("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><RequestId>r</RequestId>"
+                                           + job + job + "</Response>"));
+
+        assertThat(page.jobs()).hasSize(2);
+        assertThat(sameXml(job, marshal(page.jobs().get(0)))).isTrue();
+        assertThat(sameXml(job, marshal(page.jobs().get(1)))).isTrue();
+    }
+
+    @Test
+    void keepsUnknownElementsInsideJobsAndSkipsUnknownTopLevelOnes() throws Exception {
+        JobPage page = parser.parse(stream("<Response><Future a='1'><JobsDetail><JobId>nested</JobId></JobsDetail>"
+                                           + "</Future><RequestId>r1</RequestId><Extra/>"
+                                           + text("unknown-elements.xml")
+                                           + "<Later>t<b>x</b></Later><NextToken>n</NextToken><Tail/></Response>"));
+
+        assertThat(page.requestId()).isEqualTo("r1");
+        assertThat(page.nextToken()).isEqualTo("n");
+        assertThat(page.jobs()).extracting(JobsDetail::getJobId).containsExactly("j-unknown");
+        assertThat(page.jobs().get(0).getOperation().getJobParam().findOtherElement("FutureTask")).isPresent();
+    }
+
+    @Test
+    void readsAFullPageOfOneHundredJobsInOrder() throws Exception {
+        Random random = new Random(42);
+        List<String> ids = new ArrayList<>();
+        List<String> states = new ArrayList<>();
+        StringBuilder xml = new StringBuilder("<Response><RequestId>page-100</RequestId>\n");
+        for (int i = 0; i < 100; i++) {
+            String id = String.format("j%032x", random.nextLong() & Long.MAX_VALUE);
+            String state = STATES[random.nextInt(STATES.length)];
+            ids.add(id);
+            states.add(state);
+            xml.append(text("full-job.xml")
+                    .replace("be8f65004eb8511eaaed4f377124a303c", id)
+                    .replace("<State>Failed</State>", "<State>" + state + "</State>")
+                    .replace("<StartTime>2022-06-27T15:23:11+0800</StartTime>",
+                            i % 2 == 0 ? "<StartTime>-</StartTime>" : "<StartTime>2022-06-27T15:23:11+0800</StartTime>"));
+        }
+        xml.append("<NextToken>101</NextToken></Response>");
+
+        JobPage page = parser.parse(stream(xml.toString()));
+
+        assertThat(page.jobs()).hasSize(100);
+        assertThat(page.jobs()).extracting(JobsDetail::getJobId).containsExactlyElementsOf(ids);
+        assertThat(page.jobs()).extracting(JobsDetail::getState).containsExactlyElementsOf(states);
+        assertThat(page.jobs().get(98).getStartTime()).isNull();
+        assertThat(page.jobs().get(99).getStartTime()).isNotNull();
+        assertThat(page.jobs().get(99).getOperation().getOutput().getStreamExtract()).hasSize(2);
+        assertThat(page.nextToken()).isEqualTo("101");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "<Response><RequestId>r</RequestId></Response>",
+            "<Response><RequestId>r</RequestId><NextToken/></Response>",
+            "<Response><RequestId>r</RequestId><NextToken></NextToken></Response>",
+            "<Response><RequestId>r</RequestId><NextToken>  \n </NextToken></Response>" })
+    void noOrEmptyNextTokenIsTheLastPage(String xml) throws Exception {
+        JobPage page = parser.parse(stream(xml));
+
+        assertThat(page.isLastPage()).isTrue();
+        assertThat(page.jobs()).isEmpty();
+        assertThat(page.requestId()).isEqualTo("r");
+    }
+
+    @Test
+    void lastPageIsDecidedByTheTokenOnly() {
+        assertThat(new JobPage("r", List.of(), "25").isLastPage()).isFalse();
+        assertThat(new JobPage("r", null, null).isLastPage()).isTrue();
+        assertThat(new JobPage("r", null, null).jobs()).isEmpty();
+    }
+
+    @Test
+    void everyTruncationOfTheSampleIsMalformed() {
+        String sample = text("sample-response.xml");
+        int complete = sample.indexOf("</Response>") + "</Response>".length();
+
+        for (int length = 0; length < complete; length++) {
+            String cut = sample.substring(0, length);
+            assertThatThrownBy(() -> parser.parse(stream(cut)))
+                    .as("body cut after %d chars", length)
+                    .isInstanceOf(MalformedResponseException.class)
+                    .hasMessageStartingWith("Malformed CI job listing response");
+        }
+    }
+
+    @Test
+    void truncationInsideAJobSaysWhichJobAndWhere() {
+        String sample = text("sample-response.xml");
+        String cut = sample.substring(0, sample.indexOf("<QueueId>"));
+
+        assertThatThrownBy(() -> parser.parse(stream(cut)))
+                .isInstanceOf(MalformedResponseException.class)
+                .hasMessageContaining("JobsDetail #2")
+                .hasMessageMatching("(?s).*at line \\d+, column \\d+.*");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "<Response><JobsDetail><JobId>x</JobsDetail></Response>",
+            "<Response><RequestId>r</Response>",
+            "<Response><JobsDetail><JobId a=>x</JobId></JobsDetail></Response>",
+            "<Response></Response><Response></Response>",
+            "<Response></Response>trailing",
+            "Internal Server Error",
+            "{\"Response\":{}}",
+            "" })
+    void malformedXmlIsRejected(String xml) {
+        assertThatThrownBy(() -> parser.parse(stream(xml)))
+                .isInstanceOf(MalformedResponseException.class)
+                .hasMessageStartingWith("Malformed CI job listing response");
+    }
+
+    @Test
+    void anErrorBodyIsNotAPage() {
+        assertThatThrownBy(() -> parser.parse(stream("<Error><Code>SlowDown</Code></Error>")))
+                .isInstanceOf(MalformedResponseException.class)
+                .hasMessageContaining("expected root element <Response> but found <Error>");
+    }
+
+    @Test
+    void aTimeThatIsNoTimeFailsThePageNamingTheValue() {
+        String xml = "<Response><JobsDetail><JobId>ok</JobId></JobsDetail>"
+                     + "<JobsDetail><JobId>bad</JobId><CreationTime>27/06/2022</CreationTime></JobsDetail></Response>";
+
+        assertThatThrownBy(() -> parser.parse(stream(xml)))
+                .isInstanceOf(MalformedResponseException.class)
+                .hasMessageContaining("JobsDetail #2")
+                .hasMessageContaining("27/06/2022");
+    }
+
+    @Test
+    void anIntegerThatIsNoIntegerFailsThePage() {
+        String xml = "<Response>\n<JobsDetail>\n<Operation>\n<JobLevel>high</JobLevel></Operation></JobsDetail></Response>";
+
+        assertThatThrownBy(() -> parser.parse(stream(xml)))
+                .isInstanceOf(MalformedResponseException.class)
+                .hasMessage("Malformed CI job listing response at line 4, column 26: JobsDetail #1: Invalid integer 'high'");
+    }
+
+    @Test
+    void readsUtf8TextAndCdata() throws Exception {
+        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><JobsDetail><Name>演示 &amp; demo</Name>"
+                     + "<Operation><UserData><![CDATA[<a&b>]]> tail</UserData></Operation></JobsDetail></Response>";
+
+        JobsDetail job = parser.parse(stream(xml)).jobs().get(0);
+
+        assertThat(job.getName()).isEqualTo("演示 & demo");
+        assertThat(job.getOperation().getUserData()).isEqualTo("<a&b> tail");
+    }
+
+    @Test
+    void externalEntitiesNeverLeakFileContent(@TempDir Path dir) throws Exception {
+        String marker = "SECRET-MARKER-7f3a";
+        Path secret = Files.writeString(dir.resolve("secret.txt"), marker, StandardCharsets.UTF_8);
+        Path dtd = Files.writeString(dir.resolve("evil.dtd"),
+                "<!ENTITY % file SYSTEM \"" + secret.toUri() + "\"><!ENTITY leak \"%file;\">", StandardCharsets.UTF_8);
+        List<String> payloads = List.of(
+                "<!DOCTYPE Response [<!ENTITY xxe SYSTEM \"" + secret.toUri() + "\">]>"
+                                        + "<Response><RequestId>&xxe;</RequestId></Response>",
+                "<!DOCTYPE Response [<!ENTITY xxe SYSTEM \"" + secret.toUri() + "\">]>"
+                                        + "<Response><JobsDetail><JobId>&xxe;</JobId></JobsDetail></Response>",
+                "<!DOCTYPE Response SYSTEM \"" + dtd.toUri() + "\"><Response><RequestId>&leak;</RequestId></Response>",
+                "<!DOCTYPE Response [<!ENTITY % remote SYSTEM \"" + dtd.toUri() + "\"> %remote;]>"
+                                        + "<Response><RequestId>&leak;</RequestId></Response>");
+
+        for (String payload : payloads) {
+            try {
+                JobPage page = parser.parse(stream(payload));
+                assertThat(page.toString() + page.jobs().stream().map(j -> marshal(j)).toList())
+                        .doesNotContain(marker);
+            } catch (MalformedResponseException e) {
+                for (Throwable t = e; t != null; t = t.getCause()) {
+                    assertThat(String.valueOf(t.getMessage())).as("payload %s", payload).doesNotContain(marker);
+                }
+            }
+        }
+    }
+
+    @Test
+    void doctypeIsRejectedOutright() {
+        String xml = "<!DOCTYPE Response [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;\">]>"
+                     + "<Response><RequestId>&b;</RequestId></Response>";
+
+        assertThatThrownBy(() -> parser.parse(stream(xml)))
+                .isInstanceOf(MalformedResponseException.class)
+                .hasMessageContaining("DOCTYPE");
+    }
+
+    @Test
+    void oneParserServesManyThreads() throws Exception {
+        String sample = text("sample-response.xml");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<JobPage>> pages = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                pages.add(pool.submit(() -> parser.parse(stream(sample))));
+            }
+            for (Future<JobPage> page : pages) {
+                assertThat(page.get(30, TimeUnit.SECONDS).jobs()).extracting(JobsDetail::getJobId)
+                        .containsExactly("b3deffea2f84911ec9cb15254008618d9", "be8f65004eb8511eaaed4f377124a303c");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,239 @@
+package io.github.tencentci.emulator;
+
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An in-process stand-in for Tencent Cloud Infinite's batch-job listing API, {@code GET /inventorytriggerjob}, for
+ * testing clients (such as Camel routes using {@code tencent-ci:jobs}) without the cloud.
+ * <p>
+ * It is a small HTTP server (the JDK's {@code com.sun.net.httpserver}, no other dependency than slf4j-api) bound to
+ * {@code 127.0.0.1}, which answers as CI does:
+ * <ul>
+ * <li>the listing honours {@code size} (1–100, default 10), {@code states} (All, Submitted, Running, Success, Failed,
+ * Pause, Cancel; comma lists), {@code type} (Workflow, Job; absent = both), {@code orderByTime} (Asc, Desc default;
+ * by CreationTime then JobId), {@code startCreationTime}/{@code endCreationTime} (inclusive,
+ * {@code 2022-02-25T12:00:00+0800}), {@code workflowId}, {@code jobId}, {@code name} and {@code nextToken}
+ * (an offset, like the real service's {@code 25}; the last page has an empty {@code <NextToken></NextToken>}).
+ * Invalid values are 400 InvalidArgument with a message naming the parameter; empty values count as absent.</li>
+ * <li>bodies are {@code application/xml}: {@code <Response><RequestId/><JobsDetail/>*<NextToken/></Response>}, or
+ * {@code <Error><Code/><Message/><RequestId/><TraceId/></Error>}; every response has {@code x-ci-request-id}
+ * (the RequestId), failures also {@code x-ci-trace-id}. Other paths are 404 InvalidUrl, other methods 405.</li>
+ * <li>requests must carry a valid COS/CI signature ({@code Authorization: q-sign-algorithm=sha1&...}) made with one
+ * of the configured key pairs, at the emulator's clock; see {@link #setClockSkew(Duration)}. The verifier is
+ * written independently of any client signer, so it can serve as the oracle for one. Refusals: 401
+ * MissingAuthorization; 403 SecretidNotExist, RequestTimeTooSkewed, SignatureDoesNotMatch, InvalidAuthorization, and
+ * AccessDenied (host or a query parameter not signed; session token missing, unsigned or wrong).</li>
+ * </ul>
+ * Tests shape what it serves through {@link #jobs()} ({@link JobStore}: add, change state, seed thousands),
+ * script misbehaviour through {@link #faults()} ({@link FaultScript}: errors with Retry-After, delays, cut bodies,
+ * dropped connections, broken XML, looping or overlapping pages), and check what the client sent through
+ * {@link #requests()} ({@link RequestLog}).
+ * <pre>{@code
+ * try (CiEmulator ci = CiEmulator.builder().credentials("AKIDexample", "secretKeyExample").start()) {
+ *     ci.jobs().seed(50, 42L);
+ *     ci.faults().enqueue(Fault.error(503, "ServiceUnavailable", "try again"));
+ *     // point the client at ci.baseUrl() with those credentials, run it, then:
+ *     assertThat(ci.requests().count()).isEqualTo(6);
+ * }
+ * }</pre>
+ * From the command line, {@link CiEmulatorMain} runs one with seeded jobs, optionally in {@link LiveMode}.
+ * <p>
+ * Limitation: the JDK server always writes the {@code Date} response header from the host's system clock, so a
+ * clock set with {@link Builder#clock(Clock)} or {@link #setClockSkew(Duration)} governs signature windows, job
+ * times and {@link RecordedRequest#time()}, but not {@code Date}.
+ */
+public final class CiEmulator implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CiEmulator.class);
+
+    static {
+        // The JDK server writes headers and body separately; with Nagle on, small answers can wait for a delayed
+        // ACK (tens of ms each), which page walks and retry tests feel. Read once per JVM; a user's choice wins.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final SkewableClock clock;
+    private final JobStore jobs;
+    private final FaultScript faults = new FaultScript();
+    private final RequestLog requests = new RequestLog();
+    private LiveModeDriver liveMode;
+
+    private CiEmulator(Builder builder) throws IOException {
+        this.clock = new SkewableClock(builder.clock);
+        this.jobs = new JobStore(clock);
+        SignatureVerifier verifier = builder.verifySignatures
+                ? new SignatureVerifier(builder.credentials, builder.sessionToken) : null;
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port), 0);
+        AtomicInteger threads = new AtomicInteger();
+        this.executor = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "ci-emulator-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", new EmulatorHandler(jobs, faults, requests, verifier, clock));
+        server.start();
+        LOG.info("Tencent CI emulator listening on {} (signatures {})", baseUrl(),
+                builder.verifySignatures ? "verified" : "not verified");
+    }
+
+    /** @return a builder: ephemeral port, system UTC clock, signatures verified */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return {@code http://127.0.0.1:PORT} */
+    public String baseUrl() {
+        return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + port();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** @return the jobs the listing serves */
+    public JobStore jobs() {
+        return jobs;
+    }
+
+    /** @return the faults scripted for the next listing requests */
+    public FaultScript faults() {
+        return faults;
+    }
+
+    /** @return every request received so far */
+    public RequestLog requests() {
+        return requests;
+    }
+
+    /** @return the emulator's clock: the configured clock shifted by the current skew */
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
+     * Shifts the emulator's clock against the configured one, e.g. {@code Duration.ofMinutes(-30)} to make fresh
+     * signatures look like they come from the future (RequestTimeTooSkewed). {@code Duration.ZERO} undoes it.
+     */
+    public void setClockSkew(Duration skew) {
+        clock.setSkew(Objects.requireNonNull(skew, "skew"));
+    }
+
+    /** Starts moving jobs through their states (replacing any live mode already running). */
+    public synchronized void startLiveMode(LiveMode mode) {
+        stopLiveMode();
+        liveMode = new LiveModeDriver(jobs, Objects.requireNonNull(mode, "mode"), clock);
+        LOG.info("Live mode started: {}", mode);
+    }
+
+    /** Stops live mode; jobs stay where they are. Does nothing when it is not running. */
+    public synchronized void stopLiveMode() {
+        if (liveMode != null) {
+            liveMode.close();
+            liveMode = null;
+        }
+    }
+
+    /** Stops live mode and the server; open connections are dropped. */
+    @Override
+    public void close() {
+        stopLiveMode();
+        server.stop(0);
+        executor.shutdownNow();
+        LOG.info("Tencent CI emulator on port {} stopped", port());
+    }
+
+    /** Configures and starts a {@link CiEmulator}. */
+    public static final class Builder {
+        private int port;
+        private final Map<String, String> credentials = new LinkedHashMap<>();
+        private String sessionToken;
+        private Clock clock = Clock.systemUTC();
+        private boolean verifySignatures = true;
+
+        private Builder() {
+        }
+
+        /** Port to bind on 127.0.0.1; 0 (default) picks a free one. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be from 0 to 65535, was " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** Accepts requests signed with this key pair; call again to accept several. */
+        public Builder credentials(String secretId, String secretKey) {
+            if (secretId == null || secretId.isBlank() || secretKey == null || secretKey.isEmpty()) {
+                throw new IllegalArgumentException("credentials need a non-blank secretId and a non-empty secretKey");
+            }
+            credentials.put(secretId, secretKey);
+            return this;
+        }
+
+        /**
+         * Makes the credentials temporary: every request must then carry this token in {@code x-ci-security-token}
+         * and sign that header.
+         */
+        public Builder sessionToken(String sessionToken) {
+            this.sessionToken = sessionToken;
+            return this;
+        }
+
+        /** The emulator's clock (default system UTC): signature windows, job state times, request log times. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Whether to check the Authorization header (default true). */
+        public Builder verifySignatures(boolean verifySignatures) {
+            this.verifySignatures = verifySignatures;
+            return this;
+        }
+
+        /**
+         * @throws IllegalStateException when signatures are verified but no credentials were given
+         * @throws UncheckedIOException  when the port cannot be bound
+         */
+        public CiEmulator start() {
+            if (verifySignatures && credentials.isEmpty()) {
+                throw new IllegalStateException("CiEmulator verifies signatures but has no credentials:"
+                        + " call credentials(secretId, secretKey) or verifySignatures(false)");
+            }
+            try {
+                return new CiEmulator(this);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start the CI emulator on 127.0.0.1:" + port, e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            // Never the keys or the token.
+            return "CiEmulator.Builder[port " + port + ", secretIds " + credentials.keySet() + ", token "
+                    + (sessionToken != null ? "set" : "none") + ", verifySignatures " + verifySignatures + "]";
+        }
+    }
+}

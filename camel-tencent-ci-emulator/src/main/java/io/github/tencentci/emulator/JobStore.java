@@ -1,0 +1,149 @@
+package io.github.tencentci.emulator;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The jobs the emulator serves, keyed by JobId. Thread-safe; tests change it while a client is polling.
+ * <p>
+ * Built for large listings (100,000 jobs): each job's XML is rendered once, and the filtered, sorted view of a
+ * query is computed once per store version, so a 100-per-page walk costs one sort, not one per page.
+ */
+public final class JobStore {
+
+    private static final int MAX_CACHED_VIEWS = 32;
+
+    private final Map<String, EmulatedJob> jobs = new ConcurrentHashMap<>();
+    private final AtomicLong version = new AtomicLong();
+    private final Map<JobQuery, View> views = new ConcurrentHashMap<>();
+    private final Clock clock;
+
+    JobStore(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Adds a job, replacing any job with the same JobId. @return the job */
+    public EmulatedJob add(EmulatedJob job) {
+        jobs.put(job.jobId(), job);
+        version.incrementAndGet();
+        return job;
+    }
+
+    /** Adds jobs, replacing those with the same JobIds. */
+    public void addAll(Collection<EmulatedJob> newJobs) {
+        newJobs.forEach(job -> jobs.put(job.jobId(), job));
+        version.incrementAndGet();
+    }
+
+    /** Adds jobs, replacing those with the same JobIds. */
+    public void addAll(EmulatedJob... newJobs) {
+        addAll(Arrays.asList(newJobs));
+    }
+
+    /**
+     * Moves a job to another state the way the service would: Submitted and Pause clear StartTime/EndTime;
+     * Running sets StartTime (if unset) and clears EndTime; Success, Failed and Cancel set EndTime (and StartTime
+     * for Success/Failed). Success sets Code {@code Success} and an empty Message; Failed sets Code
+     * {@code InternalError} and a Message unless the job already carries a failure code. Times are the emulator's
+     * clock at the offset of the job's CreationTime.
+     *
+     * @return the job in its new state
+     * @throws IllegalArgumentException when the state is unknown or no job has that JobId
+     */
+    public EmulatedJob setState(String jobId, String state) {
+        if (!EmulatedJob.STATES.contains(state)) {
+            throw new IllegalArgumentException("state '" + state + "' is not one of " + EmulatedJob.STATES);
+        }
+        EmulatedJob changed = jobs.computeIfPresent(jobId, (id, job) -> moved(job, state));
+        if (changed == null) {
+            throw new IllegalArgumentException("no job with JobId '" + jobId + "'");
+        }
+        version.incrementAndGet();
+        return changed;
+    }
+
+    private EmulatedJob moved(EmulatedJob job, String state) {
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(job.creationTime().getOffset())
+                .withNano(0);
+        OffsetDateTime started = job.startTime() != null ? job.startTime() : now;
+        EmulatedJob.Builder b = job.toBuilder().state(state);
+        switch (state) {
+            case "Submitted", "Pause" -> b.startTime(null).endTime(null);
+            case "Running" -> b.startTime(started).endTime(null);
+            case "Success" -> b.startTime(started).endTime(now).code("Success").message("");
+            case "Failed" -> {
+                b.startTime(started).endTime(now);
+                if ("Success".equals(job.code())) {
+                    b.code("InternalError").message("job failed");
+                }
+            }
+            default -> b.endTime(now); // Cancel: a job cancelled before it ran keeps StartTime "-"
+        }
+        return b.build();
+    }
+
+    /** @return the job with this JobId */
+    public Optional<EmulatedJob> get(String jobId) {
+        return Optional.ofNullable(jobs.get(jobId));
+    }
+
+    /** @return true when a job was removed */
+    public boolean remove(String jobId) {
+        boolean removed = jobs.remove(jobId) != null;
+        version.incrementAndGet();
+        return removed;
+    }
+
+    public void clear() {
+        jobs.clear();
+        version.incrementAndGet();
+    }
+
+    public int size() {
+        return jobs.size();
+    }
+
+    /** @return a snapshot of all jobs, newest first (the listing's default order) */
+    public List<EmulatedJob> all() {
+        return List.of(view(JobQuery.ALL));
+    }
+
+    /**
+     * Adds {@code count} varied, realistic jobs (both types, all states, creation times spread over the 30 days
+     * before the emulator's now). The same seed and clock give the same jobs.
+     *
+     * @return the jobs added
+     */
+    public List<EmulatedJob> seed(int count, long randomSeed) {
+        List<EmulatedJob> seeded = new JobSeeder(randomSeed, clock).jobs(count);
+        addAll(seeded);
+        return seeded;
+    }
+
+    /** The jobs matching a query, in its order; shared by all pages of a walk until the store changes. */
+    EmulatedJob[] view(JobQuery query) {
+        long current = version.get();
+        View cached = views.get(query);
+        if (cached != null && cached.version == current) {
+            return cached.jobs;
+        }
+        EmulatedJob[] sorted = jobs.values().stream().filter(query::matches).sorted(query.order())
+                .toArray(EmulatedJob[]::new);
+        if (views.size() >= MAX_CACHED_VIEWS) {
+            views.clear();
+        }
+        // Tagged with the version read before the snapshot: a change made meanwhile invalidates it.
+        views.put(query, new View(current, sorted));
+        return sorted;
+    }
+
+    private record View(long version, EmulatedJob[] jobs) {
+    }
+}
