@@ -1,24 +1,22 @@
 package io.github.tencentci.examples;
 
-import org.apache.camel.model.ProcessorDefinition;
+import org.apache.camel.builder.RouteBuilder;
 
 /**
  * Failed jobs to a Slack channel through an incoming webhook, one message per job with its id, name, Code and
  * Message.
  * <p>
  * Properties: {@code slack.webhook-url} (required, the webhook Slack gave you), {@code slack.channel} (default
- * {@code tencent-ci}, without the {@code #}).
+ * {@code tencent-ci}, without the {@code #}), {@code tencentci.poll.delay} (ms, default 5000). The connection to
+ * Tencent CI is set on the component.
  */
-public class FailedJobsToSlackRoute extends FailedJobsRoute {
-
-    /** Creates the route with id {@code failed-jobs-to-slack}. */
-    public FailedJobsToSlackRoute() {
-        super("failed-jobs-to-slack");
-    }
+public class FailedJobsToSlackRoute extends RouteBuilder {
 
     @Override
-    protected void forward(ProcessorDefinition<?> failedJob) {
-        failedJob
+    public void configure() {
+        // the component emits each job once per state, so each failed job once
+        from("tencent-ci:jobs?states=Failed&delay={{tencentci.poll.delay:5000}}")
+                .routeId("failed-jobs-to-slack")
                 .setBody(simple("Tencent CI job ${header.CamelTencentCiJobId} (${header.CamelTencentCiJobName}) failed:"
                                 + " ${body.code} ${body.message}"))
                 // RAW: the webhook URL is passed on exactly as given, not URI-decoded

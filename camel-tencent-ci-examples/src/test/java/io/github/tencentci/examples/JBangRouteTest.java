@@ -44,8 +44,8 @@ class JBangRouteTest {
         properties.setProperty("tencentci.bucket", "examplebucket-1250000000");
         properties.setProperty("tencentci.region", "ap-chongqing");
         properties.setProperty("tencentci.endpoint", emulator.baseUrl());
-        properties.setProperty("tencentcloud.secret.id", DemoEmulator.SECRET_ID);
-        properties.setProperty("tencentcloud.secret.key", DemoEmulator.SECRET_KEY);
+        properties.setProperty("tencentcloud.secret-id", DemoEmulator.SECRET_ID);
+        properties.setProperty("tencentcloud.secret-key", DemoEmulator.SECRET_KEY);
         properties.setProperty("tencentci.poll.delay", TestJobs.POLL_DELAY_MS);
         properties.setProperty("failedjobs.dir", failedJobsDir.toString());
         properties.setProperty("camel.main.routesIncludePattern", "file:" + ROUTE.toAbsolutePath());
