@@ -14,6 +14,12 @@ public final class CosPercentEncoder {
     private CosPercentEncoder() {
     }
 
+    /**
+     * Percent-encodes a decoded name or value.
+     *
+     * @param  value any text, not {@code null}
+     * @return       the encoded text; {@code value} itself when nothing needs escaping
+     */
     public static String encode(String value) {
         int length = value.length();
         int i = 0;

@@ -5,16 +5,19 @@ package io.github.tencentci.camel.signing;
  */
 public record KeyTime(long start, long end) {
 
+    /** @throws IllegalArgumentException if {@code end} is not after {@code start} */
     public KeyTime {
         if (end <= start) {
             throw new IllegalArgumentException("key time end " + end + " must be after start " + start);
         }
     }
 
+    /** Whether a signature with this key time is valid at {@code epochSecond} (both ends included). */
     public boolean contains(long epochSecond) {
         return epochSecond >= start && epochSecond <= end;
     }
 
+    /** The {@code start;end} form used in {@code q-sign-time} and {@code q-key-time}. */
     @Override
     public String toString() {
         return start + ";" + end;
