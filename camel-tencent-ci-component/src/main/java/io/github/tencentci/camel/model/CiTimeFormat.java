@@ -1,9 +1,10 @@
 package io.github.tencentci.camel.model;
 
+import java.time.DateTimeException;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.time.chrono.IsoChronology;
 import java.util.Locale;
@@ -59,11 +60,64 @@ public final class CiTimeFormat {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value, PARSER);
-        } catch (DateTimeParseException e) {
+            OffsetDateTime fast = parseFixedWidth(value);
+            return fast != null ? fast : OffsetDateTime.parse(value, PARSER);
+        } catch (DateTimeException e) {
             throw new IllegalArgumentException(
                     "Invalid time '" + text + "': expected " + ACCEPTED_FORMATS, e);
         }
+    }
+
+    /**
+     * The notations the API actually sends, {@code yyyy-MM-ddTHH:mm:ss} then {@code +HHMM}, {@code +HH:MM} or
+     * {@code Z}, read by position: several times faster than the formatter, which matters at five times per job.
+     * Returns null for anything else (fractions, ...), which then goes through the formatter.
+     */
+    private static OffsetDateTime parseFixedWidth(String v) {
+        int length = v.length();
+        if (length < 20 || v.charAt(4) != '-' || v.charAt(7) != '-' || v.charAt(10) != 'T' || v.charAt(13) != ':'
+                || v.charAt(16) != ':') {
+            return null;
+        }
+        ZoneOffset offset;
+        char sign = v.charAt(19);
+        if (length == 20 && (sign == 'Z' || sign == 'z')) { // RFC 3339 allows 'z', and so does the formatter
+            offset = ZoneOffset.UTC;
+        } else if ((sign == '+' || sign == '-') && (length == 24 || length == 25 && v.charAt(22) == ':')) {
+            int hours = digits(v, 20, 22);
+            int minutes = digits(v, length - 2, length);
+            if (hours < 0 || minutes < 0 || minutes > 59) {
+                return null;
+            }
+            int seconds = (hours * 3600 + minutes * 60) * (sign == '-' ? -1 : 1);
+            offset = ZoneOffset.ofTotalSeconds(seconds);
+        } else {
+            return null;
+        }
+        int year = digits(v, 0, 4);
+        int month = digits(v, 5, 7);
+        int day = digits(v, 8, 10);
+        int hour = digits(v, 11, 13);
+        int minute = digits(v, 14, 16);
+        int second = digits(v, 17, 19);
+        if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) {
+            return null;
+        }
+        // OffsetDateTime.of validates every field (no February 30, no hour 24) with a DateTimeException
+        return OffsetDateTime.of(year, month, day, hour, minute, second, 0, offset);
+    }
+
+    /** The non-negative number in v[from, to), or -1 if a character is not an ASCII digit. */
+    private static int digits(String v, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = v.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
     }
 
     /**

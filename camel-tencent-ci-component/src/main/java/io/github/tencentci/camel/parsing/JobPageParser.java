@@ -122,6 +122,13 @@ public final class JobPageParser {
             throws MalformedResponseException {
         // copied now: the JDK reader's Location is a live view that moves on with the reader
         Location start = snapshot(reader.getLocation());
+        // jaxb-runtime 4.0.6 creates a TransformerFactory for every element it keeps as DOM (eclipse-ee4j/jaxb-ri
+        // #1824, fixed in 4.0.7); the lookup scans the context class loader's class path for a provider, which
+        // made a page with media-task blocks ~10x slower. With the platform loader the lookup finds the JDK's
+        // factory at once (the one the JDK would use anyway without a provider on the class path).
+        Thread thread = Thread.currentThread();
+        ClassLoader callers = thread.getContextClassLoader();
+        thread.setContextClassLoader(ClassLoader.getPlatformClassLoader());
         try {
             return unmarshaller.unmarshal(reader, JobsDetail.class).getValue();
         } catch (JAXBException e) {
@@ -134,6 +141,8 @@ public final class JobPageParser {
                 throw malformed(job + problem(event), locationOf(event, start), e);
             }
             throw malformed(job + e, start, e);
+        } finally {
+            thread.setContextClassLoader(callers);
         }
     }
 

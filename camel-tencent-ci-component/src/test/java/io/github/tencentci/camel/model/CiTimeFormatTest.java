@@ -29,6 +29,12 @@ class CiTimeFormatTest {
                 .isEqualTo(OffsetDateTime.of(2024, 12, 31, 4, 0, 0, 0, ZoneOffset.UTC));
         assertThat(CiTimeFormat.parse("2024-12-31T12:00:00.250+08:00")).isEqualTo(NOON_BEIJING.plusNanos(250_000_000));
         assertThat(CiTimeFormat.parse(" 2024-12-31T12:00:00+0800\n")).isEqualTo(NOON_BEIJING);
+        assertThat(CiTimeFormat.parse("2024-12-31T12:00:00-08:30"))
+                .isEqualTo(OffsetDateTime.of(2024, 12, 31, 12, 0, 0, 0, ZoneOffset.ofHoursMinutes(-8, -30)));
+        assertThat(CiTimeFormat.parse("2024-12-31T12:00+08:00")).isEqualTo(NOON_BEIJING); // ISO allows no seconds
+        assertThat(CiTimeFormat.parse("2024-12-31t04:00:00z")).isEqualTo(NOON_BEIJING); // RFC 3339 lower case
+        assertThat(CiTimeFormat.parse("2024-02-29T00:00:00+0000"))
+                .isEqualTo(OffsetDateTime.of(2024, 2, 29, 0, 0, 0, 0, ZoneOffset.UTC));
     }
 
     @ParameterizedTest
@@ -45,6 +51,11 @@ class CiTimeFormatTest {
             "2024-02-30T12:00:00+0800", // no such day
             "2024-12-31T24:00:00+0800",
             "2024-12-31T12:00:00+08", // hours-only offset is neither notation
+            "2024-12-31T12:00:00+0860", // no such offset minute
+            "2024-12-31T12:00:00+1900", // beyond the largest offset
+            "2024-12-31T12:00:60+0800",
+            "2024-13-31T12:00:00+08:00",
+            "2024-12-31T12:00:00+08:0a",
             "1735617600", // epoch seconds
             "yesterday" })
     void rejectsAnythingElseQuotingTheValueAndTheFormats(String text) {

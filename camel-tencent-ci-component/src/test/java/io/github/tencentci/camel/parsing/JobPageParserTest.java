@@ -281,6 +281,23 @@ class JobPageParserTest {
     }
 
     @Test
+    void leavesTheCallersContextClassLoaderAsItWas() throws Exception {
+        ClassLoader mine = new ClassLoader(getClass().getClassLoader()) {
+        };
+        ClassLoader before = Thread.currentThread().getContextClassLoader();
+        Thread.currentThread().setContextClassLoader(mine);
+        try {
+            parser.parse(stream(text("sample-response.xml")));
+            assertThat(Thread.currentThread().getContextClassLoader()).isSameAs(mine);
+            assertThatThrownBy(() -> parser.parse(stream("<Response><JobsDetail><JobId>x</JobsDetail></Response>")))
+                    .isInstanceOf(MalformedResponseException.class);
+            assertThat(Thread.currentThread().getContextClassLoader()).isSameAs(mine);
+        } finally {
+            Thread.currentThread().setContextClassLoader(before);
+        }
+    }
+
+    @Test
     void oneParserServesManyThreads() throws Exception {
         String sample = text("sample-response.xml");
         ExecutorService pool = Executors.newFixedThreadPool(4);
