@@ -9,7 +9,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.tencentci.emulator.CiEmulator;
 import kafka.testkit.KafkaClusterTestKit;
 import kafka.testkit.TestKitNodes;
 import org.apache.kafka.clients.admin.Admin;
@@ -21,10 +20,9 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -39,7 +37,8 @@ class FailedJobsToKafkaRouteTest {
 
     private static KafkaClusterTestKit kafka;
 
-    private CiEmulator emulator;
+    @RegisterExtension
+    final TestJobsEmulator ci = new TestJobsEmulator();
 
     @BeforeAll
     static void startKafka() throws Exception {
@@ -61,29 +60,18 @@ class FailedJobsToKafkaRouteTest {
         }
     }
 
-    @BeforeEach
-    void startEmulator() {
-        emulator = TestJobs.startEmulator();
-        TestJobs.addRunning(emulator);
-    }
-
-    @AfterEach
-    void stopEmulator() {
-        emulator.close();
-    }
-
     @Test
     void failedJobsReachTheTopicAsJsonKeyedByJobId() throws Exception {
         String topic = "failed-jobs-" + UUID.randomUUID();
         createTopic(topic);
-        Properties properties = TestJobs.connectionTo(emulator);
+        Properties properties = TestJobs.connectionTo(ci.emulator());
         properties.setProperty("kafka.brokers", kafka.bootstrapServers());
         properties.setProperty("kafka.topic", topic);
 
         Map<String, String> received = new TreeMap<>();
         try (RunningCamel camel = RunningCamel.start(properties, new FailedJobsToKafkaRoute());
              KafkaConsumer<String, String> consumer = consumerOf(topic)) {
-            TestJobs.finish(emulator);
+            TestJobs.finish(ci.emulator());
 
             await().atMost(Duration.ofSeconds(30))
                     .untilAsserted(() -> {

@@ -14,10 +14,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.github.tencentci.emulator.CiEmulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -32,13 +32,12 @@ class FailedJobsToSlackRouteTest {
     private static final String WEBHOOK_PATH = "/services/T0000/B0000/secretpart";
 
     private final List<JsonNode> posted = new CopyOnWriteArrayList<>();
-    private CiEmulator emulator;
+    @RegisterExtension
+    final TestJobsEmulator ci = new TestJobsEmulator();
     private HttpServer slack;
 
     @BeforeEach
     void start() throws IOException {
-        emulator = TestJobs.startEmulator();
-        TestJobs.addRunning(emulator);
         slack = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         slack.createContext(WEBHOOK_PATH, this::receive);
         slack.start();
@@ -47,7 +46,6 @@ class FailedJobsToSlackRouteTest {
     @AfterEach
     void stop() {
         slack.stop(0);
-        emulator.close();
     }
 
     /** Answers like Slack: 200 with body {@code ok}. */
@@ -63,13 +61,13 @@ class FailedJobsToSlackRouteTest {
 
     @Test
     void postsOneMessagePerFailedJobWithIdNameCodeAndMessage() throws Exception {
-        Properties properties = TestJobs.connectionTo(emulator);
+        Properties properties = TestJobs.connectionTo(ci.emulator());
         properties.setProperty("slack.webhook-url",
                 "http://127.0.0.1:" + slack.getAddress().getPort() + WEBHOOK_PATH);
         properties.setProperty("slack.channel", "ci-alerts");
 
         try (RunningCamel camel = RunningCamel.start(properties, new FailedJobsToSlackRoute())) {
-            TestJobs.finish(emulator);
+            TestJobs.finish(ci.emulator());
 
             await().atMost(Duration.ofSeconds(20)).until(() -> posted.size() >= TestJobs.FAILED.size());
             await().during(Duration.ofMillis(10 * Long.parseLong(TestJobs.POLL_DELAY_MS)))

@@ -3,10 +3,8 @@ package io.github.tencentci.examples;
 import java.nio.file.Path;
 import java.util.Properties;
 
-import io.github.tencentci.emulator.CiEmulator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,21 +18,11 @@ class JBangRouteTest {
 
     private static final Path ROUTE = Path.of("src/main/jbang/failed-jobs.camel.yaml");
 
-    private CiEmulator emulator;
+    @RegisterExtension
+    final TestJobsEmulator ci = new TestJobsEmulator();
 
     @TempDir
     Path failedJobsDir;
-
-    @BeforeEach
-    void startEmulator() {
-        emulator = TestJobs.startEmulator();
-        TestJobs.addRunning(emulator);
-    }
-
-    @AfterEach
-    void stopEmulator() {
-        emulator.close();
-    }
 
     @Test
     void jbangRouteForwardsOnlyFailedJobs() throws Exception {
@@ -43,7 +31,7 @@ class JBangRouteTest {
         Properties properties = new Properties();
         properties.setProperty("tencentci.bucket", "examplebucket-1250000000");
         properties.setProperty("tencentci.region", "ap-chongqing");
-        properties.setProperty("tencentci.endpoint", emulator.baseUrl());
+        properties.setProperty("tencentci.endpoint", ci.emulator().baseUrl());
         properties.setProperty("tencentcloud.secret-id", DemoEmulator.SECRET_ID);
         properties.setProperty("tencentcloud.secret-key", DemoEmulator.SECRET_KEY);
         properties.setProperty("tencentci.poll.delay", TestJobs.POLL_DELAY_MS);
@@ -52,7 +40,7 @@ class JBangRouteTest {
 
         try (RunningCamel camel = RunningCamel.start(properties)) {
             assertThat(camel.context().getRoute("failed-jobs")).isNotNull();
-            TestJobs.finish(emulator);
+            TestJobs.finish(ci.emulator());
 
             FailedJobFiles.assertHoldsExactlyTheFailedTestJobs(failedJobsDir);
         }
