@@ -70,7 +70,7 @@ public class TencentCiConsumer extends ScheduledBatchPollingConsumer {
     protected int poll() throws Exception {
         PollWalk walk = new PollWalk(resumeToken);
         resumeToken = null;
-        ThrottleRetry retry = new ThrottleRetry(retryPolicy, new StopAwareWaiter(this::isRunAllowed),
+        ThrottleRetry retry = new ThrottleRetry(retryPolicy, new StopAwareWaiter(this::isWaitAllowed),
                 (cause, delay) -> statistics.throttled());
         try {
             walk(walk, retry);
@@ -126,6 +126,11 @@ public class TencentCiConsumer extends ScheduledBatchPollingConsumer {
             }
             walk.token = page.nextToken();
         }
+    }
+
+    /** A retry wait ends at once when the route is stopped or suspended (graceful shutdown suspends first). */
+    private boolean isWaitAllowed() {
+        return isRunAllowed() && !isSuspendingOrSuspended();
     }
 
     /** Counts and logs a failed poll, and puts the CI error into the health check's details. */
