@@ -17,6 +17,7 @@ import io.github.tencentci.camel.monitoring.PollStatistics;
 import io.github.tencentci.camel.monitoring.PollSummary;
 import io.github.tencentci.camel.model.JobsDetail;
 import io.github.tencentci.camel.parsing.JobPage;
+import io.github.tencentci.camel.signing.CosSigner;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -141,6 +142,11 @@ public class TencentCiConsumer extends ScheduledBatchPollingConsumer {
             getLastErrorDetails().keySet().removeAll(PollSummary.HEALTH_DETAILS);
         }
         PollSummary.healthDetails(cause).forEach(this::addLastErrorDetail);
+    }
+
+    /** The signer of this consumer's requests, e.g. to read its clock correction. */
+    public CosSigner getListingClientSigner() {
+        return client.getSigner();
     }
 
     /** The running totals of this consumer's polls. */
