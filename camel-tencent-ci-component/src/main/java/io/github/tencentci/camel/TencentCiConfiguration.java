@@ -1,15 +1,18 @@
 package io.github.tencentci.camel;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import io.github.tencentci.camel.http.HttpClientConfigurer;
+import io.github.tencentci.camel.http.RetryPolicy;
 import io.github.tencentci.camel.model.CiTimeFormat;
 import io.github.tencentci.camel.signing.EnvironmentCredentialsProvider;
 import io.github.tencentci.camel.signing.TencentCredentialsProvider;
@@ -103,6 +106,22 @@ public class TencentCiConfiguration implements Cloneable {
               description = "A ready HttpClient 5 client to use instead of building one; its owner closes it. Timeouts, proxy"
                             + " and TLS options are then its own.")
     private CloseableHttpClient httpClient;
+    @UriParam(label = "advanced", defaultValue = "3",
+              description = "How many times one page is requested at most when the service throttles (429 SlowDown) or is"
+                            + " unavailable (503), the first request included; 1 disables retries.")
+    private int retryAttempts = RetryPolicy.DEFAULT_ATTEMPTS;
+    @UriParam(label = "advanced", defaultValue = "500", javaType = "java.time.Duration",
+              description = "The delay before the first retry after throttling, doubled for each further retry and jittered,"
+                            + " in milliseconds or as a duration.")
+    private long retryBaseDelay = RetryPolicy.DEFAULT_BASE_DELAY.toMillis();
+    @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration",
+              description = "The longest Retry-After of the service that is honoured; a longer one is cut to this. Also caps"
+                            + " the exponential delay. In milliseconds or as a duration.")
+    private long maxRetryAfter = RetryPolicy.DEFAULT_MAX_RETRY_AFTER.toMillis();
+    @UriParam(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration",
+              description = "The most one poll waits in total for retries; a retry that would exceed it is not made and the"
+                            + " poll fails. In milliseconds or as a duration.")
+    private long retryBudget = RetryPolicy.DEFAULT_BUDGET.toMillis();
 
     public String getBucket() {
         return bucket;
@@ -394,7 +413,61 @@ public class TencentCiConfiguration implements Cloneable {
         this.httpClient = httpClient;
     }
 
+    public int getRetryAttempts() {
+        return retryAttempts;
+    }
+
+    /**
+     * How many times one page is requested at most when the service throttles (429 SlowDown) or is unavailable (503),
+     * the first request included; 1 disables retries.
+     */
+    public void setRetryAttempts(int retryAttempts) {
+        this.retryAttempts = retryAttempts;
+    }
+
+    public long getRetryBaseDelay() {
+        return retryBaseDelay;
+    }
+
+    /**
+     * The delay before the first retry after throttling, doubled for each further retry and jittered, in milliseconds
+     * or as a duration.
+     */
+    public void setRetryBaseDelay(long retryBaseDelay) {
+        this.retryBaseDelay = retryBaseDelay;
+    }
+
+    public long getMaxRetryAfter() {
+        return maxRetryAfter;
+    }
+
+    /**
+     * The longest Retry-After of the service that is honoured; a longer one is cut to this. Also caps the exponential
+     * delay. In milliseconds or as a duration.
+     */
+    public void setMaxRetryAfter(long maxRetryAfter) {
+        this.maxRetryAfter = maxRetryAfter;
+    }
+
+    public long getRetryBudget() {
+        return retryBudget;
+    }
+
+    /**
+     * The most one poll waits in total for retries; a retry that would exceed it is not made and the poll fails. In
+     * milliseconds or as a duration.
+     */
+    public void setRetryBudget(long retryBudget) {
+        this.retryBudget = retryBudget;
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
+
+    /** The retry options as a policy, with random jitter. */
+    public RetryPolicy retryPolicy() {
+        return new RetryPolicy(retryAttempts, Duration.ofMillis(retryBaseDelay), Duration.ofMillis(maxRetryAfter),
+                Duration.ofMillis(retryBudget), () -> ThreadLocalRandom.current().nextDouble());
+    }
 
     /**
      * The base URL of the service: {@link #getEndpoint()} if set, else the bucket's CI domain.
@@ -466,6 +539,18 @@ public class TencentCiConfiguration implements Cloneable {
         }
         if (responseTimeout <= 0) {
             problems.add("responseTimeout " + responseTimeout + " must be positive");
+        }
+        if (retryAttempts < 1) {
+            problems.add("retryAttempts " + retryAttempts + " must be 1 (no retry) or more");
+        }
+        if (retryBaseDelay < 0) {
+            problems.add("retryBaseDelay " + retryBaseDelay + " must be zero or more");
+        }
+        if (maxRetryAfter < 0) {
+            problems.add("maxRetryAfter " + maxRetryAfter + " must be zero or more");
+        }
+        if (retryBudget < 0) {
+            problems.add("retryBudget " + retryBudget + " must be zero or more");
         }
         if (proxyHost != null && (proxyPort == null || proxyPort < 1 || proxyPort > 65535)) {
             problems.add("proxyPort " + proxyPort + " must be 1 to 65535 when proxyHost is set");

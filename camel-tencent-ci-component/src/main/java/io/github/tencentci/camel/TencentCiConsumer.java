@@ -10,11 +10,19 @@ import java.util.Set;
 import io.github.tencentci.camel.delivery.JobDeliveryTracker;
 import io.github.tencentci.camel.http.JobListingClient;
 import io.github.tencentci.camel.http.JobListingQuery;
+import io.github.tencentci.camel.http.RetryPolicy;
+import io.github.tencentci.camel.http.StopAwareWaiter;
+import io.github.tencentci.camel.http.ThrottleRetry;
+import io.github.tencentci.camel.monitoring.PollStatistics;
+import io.github.tencentci.camel.monitoring.PollSummary;
 import io.github.tencentci.camel.model.JobsDetail;
 import io.github.tencentci.camel.parsing.JobPage;
+import io.github.tencentci.camel.signing.CosSigner;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.Logger;
@@ -28,6 +36,7 @@ import org.slf4j.LoggerFactory;
  * the next poll resumes at the page where it stopped (jobs already emitted are skipped there), so a capped poll
  * never skips a job.
  */
+@ManagedResource(description = "Managed Tencent CI jobs consumer")
 public class TencentCiConsumer extends ScheduledBatchPollingConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(TencentCiConsumer.class);
@@ -37,6 +46,8 @@ public class TencentCiConsumer extends ScheduledBatchPollingConsumer {
     private JobListingQuery query;
     /** The page a capped poll stopped in; {@code null} to start from the first page. */
     private String resumeToken;
+    private RetryPolicy retryPolicy;
+    private final PollStatistics statistics = new PollStatistics();
 
     public TencentCiConsumer(TencentCiEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -52,6 +63,7 @@ public class TencentCiConsumer extends ScheduledBatchPollingConsumer {
         client = getEndpoint().getListingClient();
         tracker = getEndpoint().getDeliveryTracker();
         query = getEndpoint().listingQuery();
+        retryPolicy = getEndpoint().getConfiguration().retryPolicy();
         super.doStart();
     }
 
@@ -59,8 +71,24 @@ public class TencentCiConsumer extends ScheduledBatchPollingConsumer {
     protected int poll() throws Exception {
         PollWalk walk = new PollWalk(resumeToken);
         resumeToken = null;
+        ThrottleRetry retry = new ThrottleRetry(retryPolicy, new StopAwareWaiter(this::isWaitAllowed),
+                (cause, delay) -> statistics.throttled());
+        try {
+            walk(walk, retry);
+        } catch (Exception e) {
+            pollFailed(walk, e);
+            throw e;
+        }
+        statistics.pollSucceeded(walk.pages, walk.listed, walk.emitted, walk.skipped);
+        PollSummary.logSucceeded(LOG, walk.pages, walk.listed, walk.emitted, walk.skipped, walk.elapsedMillis(),
+                retry.waited());
+        return walk.emitted;
+    }
+
+    private void walk(PollWalk walk, ThrottleRetry retry) throws Exception {
         while (isRunAllowed()) {
-            JobPage page = client.listJobs(query, walk.token);
+            String token = walk.token;
+            JobPage page = retry.call("Page " + (walk.pages + 1), () -> client.listJobs(query, token));
             walk.pages++;
             forceConsumerAsReady();
             Queue<Object> batch = new ArrayDeque<>(page.jobs().size());
@@ -99,9 +127,31 @@ public class TencentCiConsumer extends ScheduledBatchPollingConsumer {
             }
             walk.token = page.nextToken();
         }
-        LOG.debug("Poll done: {} pages, {} jobs listed, {} emitted, {} already delivered or in flight",
-                walk.pages, walk.listed, walk.emitted, walk.skipped);
-        return walk.emitted;
+    }
+
+    /** A retry wait ends at once when the route is stopped or suspended (graceful shutdown suspends first). */
+    private boolean isWaitAllowed() {
+        return isRunAllowed() && !isSuspendingOrSuspended();
+    }
+
+    /** Counts and logs a failed poll, and puts the CI error into the health check's details. */
+    private void pollFailed(PollWalk walk, Exception cause) {
+        statistics.pollFailed(walk.pages, walk.listed, walk.emitted, walk.skipped, cause);
+        PollSummary.logFailed(LOG, walk.pages, walk.listed, walk.emitted, walk.skipped, walk.elapsedMillis(), cause);
+        if (getLastErrorDetails() != null) {
+            getLastErrorDetails().keySet().removeAll(PollSummary.HEALTH_DETAILS);
+        }
+        PollSummary.healthDetails(cause).forEach(this::addLastErrorDetail);
+    }
+
+    /** The signer of this consumer's requests, e.g. to read its clock correction. */
+    public CosSigner getListingClientSigner() {
+        return client.getSigner();
+    }
+
+    /** The running totals of this consumer's polls. */
+    public PollStatistics getStatistics() {
+        return statistics;
     }
 
     /** The identity of one delivery: a job in one state. */
@@ -189,6 +239,7 @@ public class TencentCiConsumer extends ScheduledBatchPollingConsumer {
         int listed;
         int emitted;
         int skipped;
+        final long startNanos = System.nanoTime();
 
         PollWalk(String startToken) {
             this.token = startToken;
@@ -197,8 +248,62 @@ public class TencentCiConsumer extends ScheduledBatchPollingConsumer {
             }
         }
 
+        long elapsedMillis() {
+            return (System.nanoTime() - startNanos) / 1_000_000;
+        }
+
         boolean capReached() {
             return maxMessagesPerPoll > 0 && emitted >= maxMessagesPerPoll;
         }
+    }
+
+    @ManagedAttribute(description = "Polls done, failed ones included")
+    public long getPollCount() {
+        return statistics.getPolls();
+    }
+
+    @ManagedAttribute(description = "Polls that failed")
+    public long getFailedPollCount() {
+        return statistics.getFailedPolls();
+    }
+
+    @ManagedAttribute(description = "Polls that failed in a row, 0 after a good poll")
+    public long getConsecutiveFailedPolls() {
+        return statistics.getConsecutiveFailures();
+    }
+
+    @ManagedAttribute(description = "Listing pages read completely")
+    public long getPagesRead() {
+        return statistics.getPages();
+    }
+
+    @ManagedAttribute(description = "Job records listed")
+    public long getJobsListed() {
+        return statistics.getJobsListed();
+    }
+
+    @ManagedAttribute(description = "Exchanges emitted, one per new (JobId, State)")
+    public long getJobsEmitted() {
+        return statistics.getJobsEmitted();
+    }
+
+    @ManagedAttribute(description = "Listed jobs skipped as already delivered or in flight")
+    public long getDuplicatesSkipped() {
+        return statistics.getDuplicatesSkipped();
+    }
+
+    @ManagedAttribute(description = "Requests retried after throttling (429 SlowDown) or 503")
+    public long getThrottleRetries() {
+        return statistics.getThrottleRetries();
+    }
+
+    @ManagedAttribute(description = "Corrections of the signing clock from the service's Date header")
+    public long getClockCorrections() {
+        return client == null ? 0 : client.getClockCorrections();
+    }
+
+    @ManagedAttribute(description = "CI error code (or exception type) of the last failed poll")
+    public String getLastErrorCode() {
+        return statistics.getLastErrorCode();
     }
 }

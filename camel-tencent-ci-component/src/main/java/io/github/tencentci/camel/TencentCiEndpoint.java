@@ -58,6 +58,7 @@ public class TencentCiEndpoint extends ScheduledPollEndpoint {
     private boolean ownsHttpClient;
     private JobListingClient listingClient;
     private JobDeliveryTracker deliveryTracker;
+    private volatile boolean plainHttpWarned;
 
     public TencentCiEndpoint(String uri, TencentCiComponent component, TencentCiConfiguration configuration) {
         super(uri, component);
@@ -103,7 +104,8 @@ public class TencentCiEndpoint extends ScheduledPollEndpoint {
                     configuration.getSslContextParameters(), configuration.getHttpClientConfigurer()));
             ownsHttpClient = true;
         }
-        if (!"https".equalsIgnoreCase(configuration.baseUri().getScheme())) {
+        if (!"https".equalsIgnoreCase(configuration.baseUri().getScheme()) && !plainHttpWarned) {
+            plainHttpWarned = true; // once per endpoint, not at every route restart
             LOG.warn("tencent-ci endpoint {} talks plain HTTP to {}: fine for an emulator, not for Tencent Cloud",
                     getEndpointBaseUri(), configuration.baseUri());
         }

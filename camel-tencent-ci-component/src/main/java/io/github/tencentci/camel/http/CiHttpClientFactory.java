@@ -22,7 +22,8 @@ import org.apache.hc.core5.util.Timeout;
  * <p>
  * Automatic retries and redirects are off on purpose: the consumer decides what to retry (and says so in its log),
  * and a redirect from CI is an error worth seeing, not following. HttpClient's own retry strategy would also sleep
- * silently on {@code Retry-After}, making a consumer look hung.
+ * silently on {@code Retry-After}, making a consumer look hung. Connections come from
+ * {@link SecretSafeConnectionFactory}, so HttpClient's header and wire logs cannot print the session token.
  */
 public final class CiHttpClientFactory {
 
@@ -34,6 +35,7 @@ public final class CiHttpClientFactory {
      */
     public static CloseableHttpClient create(CamelContext camelContext, HttpSettings settings) throws Exception {
         PoolingHttpClientConnectionManagerBuilder pool = PoolingHttpClientConnectionManagerBuilder.create()
+                .setConnectionFactory(new SecretSafeConnectionFactory())
                 .setMaxConnTotal(20)
                 .setMaxConnPerRoute(10)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()

@@ -26,7 +26,9 @@ import org.apache.hc.core5.http.HttpEntity;
 /**
  * Fetches one page of {@code GET /inventorytriggerjob}: builds and signs the request, sends it, and parses the body
  * as it streams in. A non-2xx answer becomes a {@link CiServiceException}; a body that cannot be read completely
- * fails the whole page, so nothing from a half-read page is ever handed on.
+ * fails the whole page, so nothing from a half-read page is ever handed on. When the service refuses the signature's
+ * time window, the signer's clock is corrected from the response's {@code Date} header and the page is asked for
+ * once more ({@link ClockSkewCorrection}).
  */
 public final class JobListingClient {
 
@@ -43,6 +45,7 @@ public final class JobListingClient {
     private final CosSigner signer;
     private final JobPageParser pageParser;
     private final CiErrorParser errorParser = new CiErrorParser();
+    private final ClockSkewCorrection clockCorrection;
 
     public JobListingClient(
             CloseableHttpClient http, URI baseUri, TencentCredentialsProvider credentials, CosSigner signer,
@@ -53,6 +56,7 @@ public final class JobListingClient {
         this.credentials = credentials;
         this.signer = signer;
         this.pageParser = pageParser;
+        this.clockCorrection = new ClockSkewCorrection(signer);
     }
 
     public CosSigner getSigner() {
@@ -66,9 +70,25 @@ public final class JobListingClient {
      */
     public JobPage listJobs(JobListingQuery query, String nextToken) throws IOException {
         Map<String, String> parameters = query.parameters(nextToken);
+        try {
+            return send(parameters);
+        } catch (CiServiceException refused) {
+            if (!clockCorrection.correct(refused)) {
+                throw refused;
+            }
+            return send(parameters); // once: a second refusal is not a clock problem this correction can fix
+        }
+    }
+
+    private JobPage send(Map<String, String> parameters) throws IOException {
         HttpGet request = new HttpGet(URI.create(baseUri + PATH + rawQuery(parameters)));
         sign(request, parameters);
         return http.execute(request, this::handle);
+    }
+
+    /** How often the signer's clock was corrected from the service's Date header. */
+    public long getClockCorrections() {
+        return clockCorrection.count();
     }
 
     private void sign(HttpGet request, Map<String, String> parameters) {
@@ -78,9 +98,10 @@ public final class JobListingClient {
         request.setHeader("Host", host);
         if (current.getSessionToken() != null) {
             signedHeaders.put(SECURITY_TOKEN_HEADER, current.getSessionToken());
-            request.setHeader(SECURITY_TOKEN_HEADER, current.getSessionToken());
+            request.setHeader(new SecretHeader(SECURITY_TOKEN_HEADER, current.getSessionToken()));
         }
-        request.setHeader("Authorization", signer.authorization(current, "GET", PATH, parameters, signedHeaders));
+        request.setHeader(new SecretHeader(
+                "Authorization", signer.authorization(current, "GET", PATH, parameters, signedHeaders)));
     }
 
     /** Encodes exactly as the signer does, so the service sees on the wire what was signed. */

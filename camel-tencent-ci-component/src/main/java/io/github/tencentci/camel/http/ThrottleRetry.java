@@ -1,0 +1,96 @@
+package io.github.tencentci.camel.http;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the requests of one poll under a {@link RetryPolicy}: a throttled or unavailable answer is retried after a
+ * logged, stoppable wait; anything else, an exhausted policy or budget, or a stop during the wait, fails the request
+ * with the service's own exception. Create one per poll: the budget is spent across all pages of the poll.
+ * <p>
+ * Not thread-safe: a poll runs on one thread.
+ */
+public final class ThrottleRetry {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ThrottleRetry.class);
+
+    /** One request that may be repeated. */
+    @FunctionalInterface
+    public interface Request<T> {
+        T send() throws IOException;
+    }
+
+    /** Told of every retry, e.g. to count it. */
+    @FunctionalInterface
+    public interface RetryListener {
+        void retrying(CiServiceException cause, Duration delay);
+    }
+
+    private final RetryPolicy policy;
+    private final StopAwareWaiter waiter;
+    private final RetryListener listener;
+    private long waitedMillis;
+
+    public ThrottleRetry(RetryPolicy policy, StopAwareWaiter waiter, RetryListener listener) {
+        this.policy = policy;
+        this.waiter = waiter;
+        this.listener = listener;
+    }
+
+    /** How long this poll has waited so far. */
+    public Duration waited() {
+        return Duration.ofMillis(waitedMillis);
+    }
+
+    /**
+     * Sends the request, retrying it as the policy allows.
+     *
+     * @param what what is being requested, for the log, e.g. "page 3"
+     */
+    public <T> T call(String what, Request<T> request) throws IOException {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return request.send();
+            } catch (IOException failure) {
+                if (!policy.isRetryable(failure)) {
+                    throw failure;
+                }
+                CiServiceException cause = (CiServiceException) failure;
+                if (attempt >= policy.getAttempts()) {
+                    LOG.warn("{} of the job listing is still refused after {} attempts ({}); this poll fails and the next"
+                             + " poll starts again", what, attempt, summary(cause));
+                    throw cause;
+                }
+                Duration delay = policy.delayBefore(attempt, cause.getRetryAfter());
+                long left = policy.getBudget().toMillis() - waitedMillis;
+                if (delay.toMillis() > left) {
+                    LOG.warn("{} of the job listing refused ({}); waiting {} ms more would exceed the retry budget of {} ms"
+                             + " per poll ({} ms spent), so this poll fails and the next poll starts again", what,
+                            summary(cause), delay.toMillis(), policy.getBudget().toMillis(), waitedMillis);
+                    throw cause;
+                }
+                LOG.warn("{} of the job listing refused ({}); waiting {} ms before attempt {} of {}{}", what, summary(cause),
+                        delay.toMillis(), attempt + 1, policy.getAttempts(),
+                        cause.getRetryAfter() == null ? "" : " (the service asked for Retry-After "
+                                + cause.getRetryAfter().toSeconds() + " s, honoured up to "
+                                + policy.getMaxRetryAfter().toMillis() + " ms)");
+                listener.retrying(cause, delay);
+                long start = System.nanoTime();
+                boolean waitedFully = waiter.await(delay);
+                waitedMillis += (System.nanoTime() - start) / 1_000_000;
+                if (!waitedFully) {
+                    LOG.info("Stopped waiting to retry {} of the job listing: the consumer is stopping", what);
+                    throw cause;
+                }
+            }
+        }
+    }
+
+    private static String summary(CiServiceException e) {
+        return "HTTP " + e.getStatusCode() + (e.getErrorCode() != null ? " " + e.getErrorCode() : "")
+               + ", RequestId=" + e.getRequestId();
+    }
+}
