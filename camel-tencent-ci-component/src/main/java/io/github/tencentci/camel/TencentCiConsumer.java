@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Queue;
 import java.util.Set;
 
+import io.github.tencentci.camel.delivery.CreationTimeWindow;
+import io.github.tencentci.camel.delivery.DeliveryKeys;
 import io.github.tencentci.camel.delivery.JobDeliveryTracker;
 import io.github.tencentci.camel.http.JobListingClient;
 import io.github.tencentci.camel.http.JobListingQuery;
@@ -35,6 +37,10 @@ public class TencentCiConsumer extends ScheduledBatchPollingConsumer {
     private JobListingClient client;
     private JobDeliveryTracker tracker;
     private JobListingQuery query;
+    private DeliveryKeys keys;
+    private CreationTimeWindow window;
+    /** The query of the current walk: a resumed walk keeps the window it started with, so its tokens stay valid. */
+    private JobListingQuery walkQuery;
     /** The page a capped poll stopped in; {@code null} to start from the first page. */
     private String resumeToken;
 
@@ -52,15 +58,20 @@ public class TencentCiConsumer extends ScheduledBatchPollingConsumer {
         client = getEndpoint().getListingClient();
         tracker = getEndpoint().getDeliveryTracker();
         query = getEndpoint().listingQuery();
+        keys = getEndpoint().getDeliveryKeys();
+        window = getEndpoint().getCreationTimeWindow();
         super.doStart();
     }
 
     @Override
     protected int poll() throws Exception {
         PollWalk walk = new PollWalk(resumeToken);
+        if (resumeToken == null) {
+            walkQuery = window.narrow(query);
+        }
         resumeToken = null;
         while (isRunAllowed()) {
-            JobPage page = client.listJobs(query, walk.token);
+            JobPage page = client.listJobs(walkQuery, walk.token);
             walk.pages++;
             forceConsumerAsReady();
             Queue<Object> batch = new ArrayDeque<>(page.jobs().size());
@@ -71,11 +82,15 @@ public class TencentCiConsumer extends ScheduledBatchPollingConsumer {
                     break;
                 }
                 walk.listed++;
-                String key = deliveryKey(job);
+                Exchange exchange = createExchange(job, page);
+                String key = keys.keyOf(exchange);
                 if (tracker.claim(key)) {
-                    batch.add(createExchange(job, page, key));
+                    exchange.setProperty(DeliveryKeys.KEY_PROPERTY, key);
+                    exchange.getExchangeExtension().addOnCompletion(new DeliveryCompletion(tracker, key));
+                    batch.add(exchange);
                     walk.emitted++;
                 } else {
+                    releaseExchange(exchange, false);
                     walk.skipped++;
                 }
             }
@@ -106,10 +121,10 @@ public class TencentCiConsumer extends ScheduledBatchPollingConsumer {
 
     /** The identity of one delivery: a job in one state. */
     static String deliveryKey(JobsDetail job) {
-        return job.getJobId() + ":" + job.getState();
+        return DeliveryKeys.jobIdAndState(job);
     }
 
-    private Exchange createExchange(JobsDetail job, JobPage page, String key) {
+    private Exchange createExchange(JobsDetail job, JobPage page) {
         Exchange exchange = createExchange(false);
         Message message = exchange.getMessage();
         message.setBody(job);
@@ -119,7 +134,6 @@ public class TencentCiConsumer extends ScheduledBatchPollingConsumer {
         message.setHeader(TencentCiConstants.JOB_NAME, job.getName());
         message.setHeader(TencentCiConstants.CREATION_TIME, job.getCreationTime());
         message.setHeader(TencentCiConstants.REQUEST_ID, page.requestId());
-        exchange.getExchangeExtension().addOnCompletion(new DeliveryCompletion(tracker, key));
         return exchange;
     }
 
@@ -137,7 +151,7 @@ public class TencentCiConsumer extends ScheduledBatchPollingConsumer {
             index++;
             if (!isBatchAllowed()) {
                 // stopping: what is not processed is released so that it comes again after a restart
-                releaseExchange(exchange);
+                releaseUnprocessed(exchange);
                 continue;
             }
             try {
@@ -155,9 +169,8 @@ public class TencentCiConsumer extends ScheduledBatchPollingConsumer {
         return total;
     }
 
-    private void releaseExchange(Exchange exchange) {
-        String key = deliveryKey(exchange.getMessage().getBody(JobsDetail.class));
-        tracker.released(key);
+    private void releaseUnprocessed(Exchange exchange) {
+        tracker.released(exchange.getProperty(DeliveryKeys.KEY_PROPERTY, String.class));
     }
 
     /** Records the job as delivered when its exchange completes, releases it when the exchange fails. */
