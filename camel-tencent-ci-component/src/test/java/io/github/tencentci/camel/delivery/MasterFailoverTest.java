@@ -105,9 +105,11 @@ class MasterFailoverTest {
             emulator.jobs().setState(String.format("j%05d", i), "Failed");
         }
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> deliveredKeys().containsAll(expectedKeys()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deliveredKeys().containsAll(expectedKeys()))
+                .as(this::progress).isTrue());
         int requestsSoFar = emulator.requests().count();
-        await().atMost(Duration.ofSeconds(10)).until(() -> emulator.requests().count() >= requestsSoFar + 2 * JOBS / PAGE_SIZE);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(emulator.requests().count())
+                .as(this::progress).isGreaterThanOrEqualTo(requestsSoFar + 2 * JOBS / PAGE_SIZE));
 
         List<RecordedRequest> byA = requestsBy(NODE_A);
         List<RecordedRequest> byB = requestsBy(NODE_B);
@@ -159,9 +161,14 @@ class MasterFailoverTest {
     }
 
     private javax.sql.DataSource dataSource() {
-        org.postgresql.ds.PGSimpleDataSource dataSource = new org.postgresql.ds.PGSimpleDataSource();
-        dataSource.setUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        return dataSource;
+        // one kept connection per node: a new connection for every contains() would make each walk slow
+        return new org.springframework.jdbc.datasource.SingleConnectionDataSource(
+                postgres.getJdbcUrl("postgres", "postgres"), true);
+    }
+
+    private String progress() {
+        return "delivered by A " + deliveredBy("A") + ", by B " + deliveredBy("B") + "; requests by A "
+               + requestsBy(NODE_A).size() + ", by B " + requestsBy(NODE_B).size();
     }
 
     private int deliveredBy(String node) {

@@ -10,8 +10,8 @@ import javax.sql.DataSource;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * A persistent idempotent repository described as one string, so that a child JVM can open the same one as the test:
@@ -57,8 +57,7 @@ record RepositorySpec(String kind, String location, String processorName) {
     }
 
     private DataSource dataSource() {
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(location);
-        return dataSource;
+        // one kept connection: a new connection for every contains() would make each walk slow
+        return new SingleConnectionDataSource(location, true);
     }
 }
