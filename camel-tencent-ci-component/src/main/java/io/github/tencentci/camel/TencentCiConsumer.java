@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Queue;
 import java.util.Set;
 
+import io.github.tencentci.camel.delivery.CreationTimeWindow;
+import io.github.tencentci.camel.delivery.DeliveryKeys;
 import io.github.tencentci.camel.delivery.JobDeliveryTracker;
 import io.github.tencentci.camel.http.JobListingClient;
 import io.github.tencentci.camel.http.JobListingQuery;
@@ -44,6 +46,10 @@ public class TencentCiConsumer extends ScheduledBatchPollingConsumer {
     private JobListingClient client;
     private JobDeliveryTracker tracker;
     private JobListingQuery query;
+    private DeliveryKeys keys;
+    private CreationTimeWindow window;
+    /** The query of the current walk: a resumed walk keeps the window it started with, so its tokens stay valid. */
+    private JobListingQuery walkQuery;
     /** The page a capped poll stopped in; {@code null} to start from the first page. */
     private String resumeToken;
     private RetryPolicy retryPolicy;
@@ -64,12 +70,17 @@ public class TencentCiConsumer extends ScheduledBatchPollingConsumer {
         tracker = getEndpoint().getDeliveryTracker();
         query = getEndpoint().listingQuery();
         retryPolicy = getEndpoint().getConfiguration().retryPolicy();
+        keys = getEndpoint().getDeliveryKeys();
+        window = getEndpoint().getCreationTimeWindow();
         super.doStart();
     }
 
     @Override
     protected int poll() throws Exception {
         PollWalk walk = new PollWalk(resumeToken);
+        if (resumeToken == null) {
+            walkQuery = window.narrow(query);
+        }
         resumeToken = null;
         ThrottleRetry retry = new ThrottleRetry(retryPolicy, new StopAwareWaiter(this::isWaitAllowed),
                 (cause, delay) -> statistics.throttled());
@@ -88,7 +99,8 @@ public class TencentCiConsumer extends ScheduledBatchPollingConsumer {
     private void walk(PollWalk walk, ThrottleRetry retry) throws Exception {
         while (isRunAllowed()) {
             String token = walk.token;
-            JobPage page = retry.call("Page " + (walk.pages + 1), () -> client.listJobs(query, token));
+            JobListingQuery pageQuery = walkQuery;
+            JobPage page = retry.call("Page " + (walk.pages + 1), () -> client.listJobs(pageQuery, token));
             walk.pages++;
             forceConsumerAsReady();
             Queue<Object> batch = new ArrayDeque<>(page.jobs().size());
@@ -99,11 +111,21 @@ public class TencentCiConsumer extends ScheduledBatchPollingConsumer {
                     break;
                 }
                 walk.listed++;
-                String key = deliveryKey(job);
+                // the default key needs no exchange: in a steady state most listed jobs are skipped, so none is made
+                Exchange exchange = keys.needsExchange() ? createExchange(job, page) : null;
+                String key = exchange != null ? keys.keyOf(exchange) : DeliveryKeys.jobIdAndState(job);
                 if (tracker.claim(key)) {
-                    batch.add(createExchange(job, page, key));
+                    if (exchange == null) {
+                        exchange = createExchange(job, page);
+                    }
+                    exchange.setProperty(DeliveryKeys.KEY_PROPERTY, key);
+                    exchange.getExchangeExtension().addOnCompletion(new DeliveryCompletion(tracker, key));
+                    batch.add(exchange);
                     walk.emitted++;
                 } else {
+                    if (exchange != null) {
+                        releaseExchange(exchange, false);
+                    }
                     walk.skipped++;
                 }
             }
@@ -154,12 +176,7 @@ public class TencentCiConsumer extends ScheduledBatchPollingConsumer {
         return statistics;
     }
 
-    /** The identity of one delivery: a job in one state. */
-    static String deliveryKey(JobsDetail job) {
-        return job.getJobId() + ":" + job.getState();
-    }
-
-    private Exchange createExchange(JobsDetail job, JobPage page, String key) {
+    private Exchange createExchange(JobsDetail job, JobPage page) {
         Exchange exchange = createExchange(false);
         Message message = exchange.getMessage();
         message.setBody(job);
@@ -169,7 +186,6 @@ public class TencentCiConsumer extends ScheduledBatchPollingConsumer {
         message.setHeader(TencentCiConstants.JOB_NAME, job.getName());
         message.setHeader(TencentCiConstants.CREATION_TIME, job.getCreationTime());
         message.setHeader(TencentCiConstants.REQUEST_ID, page.requestId());
-        exchange.getExchangeExtension().addOnCompletion(new DeliveryCompletion(tracker, key));
         return exchange;
     }
 
@@ -187,7 +203,7 @@ public class TencentCiConsumer extends ScheduledBatchPollingConsumer {
             index++;
             if (!isBatchAllowed()) {
                 // stopping: what is not processed is released so that it comes again after a restart
-                releaseExchange(exchange);
+                releaseUnprocessed(exchange);
                 continue;
             }
             try {
@@ -205,9 +221,8 @@ public class TencentCiConsumer extends ScheduledBatchPollingConsumer {
         return total;
     }
 
-    private void releaseExchange(Exchange exchange) {
-        String key = deliveryKey(exchange.getMessage().getBody(JobsDetail.class));
-        tracker.released(key);
+    private void releaseUnprocessed(Exchange exchange) {
+        tracker.released(exchange.getProperty(DeliveryKeys.KEY_PROPERTY, String.class));
     }
 
     /** Records the job as delivered when its exchange completes, releases it when the exchange fails. */

@@ -1,5 +1,10 @@
 package io.github.tencentci.camel;
 
+import java.time.Clock;
+import java.time.Duration;
+
+import io.github.tencentci.camel.delivery.CreationTimeWindow;
+import io.github.tencentci.camel.delivery.DeliveryKeys;
 import io.github.tencentci.camel.delivery.JobDeliveryTracker;
 import io.github.tencentci.camel.http.CiHttpClientFactory;
 import io.github.tencentci.camel.http.JobListingClient;
@@ -53,12 +58,24 @@ public class TencentCiEndpoint extends ScheduledPollEndpoint {
     @UriParam(label = "consumer,advanced", defaultValue = "100000",
               description = "How many keys the default in-memory idempotent repository holds, least recently used first out.")
     private int idempotentCacheSize = 100_000;
+    @UriParam(label = "consumer,advanced",
+              description = "A Simple expression giving the key a job is remembered under, evaluated on the exchange it would"
+                            + " be emitted in, e.g. ${header.CamelTencentCiJobId} to emit each job once whatever its later"
+                            + " states. Unset, the key is <JobId>:<State>.")
+    private String idempotentKey;
+    @UriParam(label = "consumer", defaultValue = "0", javaType = "java.time.Duration",
+              description = "Incremental polling: list only jobs created within this long before now (ms or a duration"
+                            + " such as 1h), so a quiet poll reads one page, not the whole history. A job that changes"
+                            + " state after its creation time left the window is not seen again. 0 lists everything.")
+    private long lookBack;
 
     private CloseableHttpClient httpClient;
     private boolean ownsHttpClient;
     private JobListingClient listingClient;
     private JobDeliveryTracker deliveryTracker;
     private volatile boolean plainHttpWarned;
+    private DeliveryKeys deliveryKeys;
+    private CreationTimeWindow creationTimeWindow;
 
     public TencentCiEndpoint(String uri, TencentCiComponent component, TencentCiConfiguration configuration) {
         super(uri, component);
@@ -86,6 +103,10 @@ public class TencentCiEndpoint extends ScheduledPollEndpoint {
         if (idempotentCacheSize < 1) {
             throw new IllegalArgumentException("Invalid tencent-ci options: idempotentCacheSize " + idempotentCacheSize
                                                + " must be 1 or more");
+        }
+        if (lookBack < 0) {
+            throw new IllegalArgumentException("Invalid tencent-ci options: lookBack " + lookBack
+                                               + " must be 0 (no window) or a positive duration such as 1h");
         }
     }
 
@@ -115,6 +136,10 @@ public class TencentCiEndpoint extends ScheduledPollEndpoint {
                 ? idempotentRepository : MemoryIdempotentRepository.memoryIdempotentRepository(idempotentCacheSize);
         ServiceHelper.startService(repository);
         deliveryTracker = new JobDeliveryTracker(repository);
+        deliveryKeys = idempotentKey == null || idempotentKey.isBlank()
+                ? DeliveryKeys.jobIdAndState()
+                : DeliveryKeys.of(getCamelContext().resolveLanguage("simple").createExpression(idempotentKey));
+        creationTimeWindow = new CreationTimeWindow(Duration.ofMillis(lookBack), Clock.systemUTC());
     }
 
     @Override
@@ -167,6 +192,14 @@ public class TencentCiEndpoint extends ScheduledPollEndpoint {
 
     JobDeliveryTracker getDeliveryTracker() {
         return deliveryTracker;
+    }
+
+    DeliveryKeys getDeliveryKeys() {
+        return deliveryKeys;
+    }
+
+    CreationTimeWindow getCreationTimeWindow() {
+        return creationTimeWindow;
     }
 
     public String getResource() {
@@ -223,5 +256,31 @@ public class TencentCiEndpoint extends ScheduledPollEndpoint {
      */
     public void setIdempotentCacheSize(int idempotentCacheSize) {
         this.idempotentCacheSize = idempotentCacheSize;
+    }
+
+    public String getIdempotentKey() {
+        return idempotentKey;
+    }
+
+    /**
+     * A Simple expression giving the key a job is remembered under, evaluated on the exchange it would be emitted in,
+     * e.g. ${header.CamelTencentCiJobId} to emit each job once whatever its later states. Unset, the key is
+     * <JobId>:<State>.
+     */
+    public void setIdempotentKey(String idempotentKey) {
+        this.idempotentKey = idempotentKey;
+    }
+
+    public long getLookBack() {
+        return lookBack;
+    }
+
+    /**
+     * Incremental polling: list only jobs created within this long before now (ms or a duration such as 1h), so a
+     * quiet poll reads one page, not the whole history. A job that changes state after its creation time left the
+     * window is not seen again. 0 lists everything.
+     */
+    public void setLookBack(long lookBack) {
+        this.lookBack = lookBack;
     }
 }
