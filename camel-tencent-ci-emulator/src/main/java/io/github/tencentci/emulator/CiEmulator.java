@@ -1,6 +1,8 @@
 package io.github.tencentci.emulator;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +16,8 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.net.ssl.SSLContext;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,7 +87,14 @@ public final class CiEmulator implements AutoCloseable {
         this.jobs = new JobStore(clock);
         SignatureVerifier verifier = builder.verifySignatures
                 ? new SignatureVerifier(builder.credentials, builder.sessionToken) : null;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port), 0);
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port);
+        if (builder.tls != null) {
+            HttpsServer https = HttpsServer.create(address, 0);
+            https.setHttpsConfigurator(new HttpsConfigurator(builder.tls));
+            this.server = https;
+        } else {
+            this.server = HttpServer.create(address, 0);
+        }
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "ci-emulator-" + threads.incrementAndGet());
@@ -102,9 +113,10 @@ public final class CiEmulator implements AutoCloseable {
         return new Builder();
     }
 
-    /** @return {@code http://127.0.0.1:PORT} */
+    /** @return {@code http://127.0.0.1:PORT}, or {@code https://...} when built with {@link Builder#tls(SSLContext)} */
     public String baseUrl() {
-        return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + port();
+        String scheme = server instanceof HttpsServer ? "https" : "http";
+        return scheme + "://" + server.getAddress().getAddress().getHostAddress() + ":" + port();
     }
 
     public int port() {
@@ -170,6 +182,7 @@ public final class CiEmulator implements AutoCloseable {
         private String sessionToken;
         private Clock clock = Clock.systemUTC();
         private boolean verifySignatures = true;
+        private SSLContext tls;
 
         private Builder() {
         }
@@ -208,6 +221,15 @@ public final class CiEmulator implements AutoCloseable {
         }
 
         /** Whether to check the Authorization header (default true). */
+        /**
+         * Serves HTTPS with this context (its key manager holds the server certificate), so a client's TLS settings
+         * can be tested; the default is plain HTTP.
+         */
+        public Builder tls(SSLContext tls) {
+            this.tls = Objects.requireNonNull(tls, "tls");
+            return this;
+        }
+
         public Builder verifySignatures(boolean verifySignatures) {
             this.verifySignatures = verifySignatures;
             return this;
