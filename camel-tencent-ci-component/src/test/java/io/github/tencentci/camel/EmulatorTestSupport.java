@@ -32,6 +32,20 @@ public abstract class EmulatorTestSupport extends CamelTestSupport {
         }
     }
 
+    /**
+     * Starts a route from {@code uri} into {@code mock:jobs} whose errors, poll failures included when the URI sets
+     * {@code bridgeErrorHandler=true}, go to {@code mock:errors}.
+     */
+    protected void startBridgedRoute(String uri) throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                onException(Exception.class).handled(true).to("mock:errors");
+                from(uri).routeId("jobs").to("mock:jobs");
+            }
+        });
+    }
+
     /** Starts a route from {@code uri} into {@code mock:jobs}. */
     protected void startRoute(String uri) throws Exception {
         context.addRoutes(new RouteBuilder() {

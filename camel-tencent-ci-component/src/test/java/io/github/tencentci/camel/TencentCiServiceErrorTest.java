@@ -5,7 +5,6 @@ import java.time.Duration;
 import io.github.tencentci.camel.http.CiServiceException;
 import io.github.tencentci.emulator.Fault;
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,21 +16,11 @@ import static org.awaitility.Awaitility.await;
  */
 class TencentCiServiceErrorTest extends EmulatorTestSupport {
 
-    private void startRouteWithErrorBridge(String uri) throws Exception {
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                onException(Exception.class).handled(true).to("mock:errors");
-                from(uri).routeId("jobs").to("mock:jobs");
-            }
-        });
-    }
-
     @Test
     void aRefusalBecomesAnExceptionWithStatusCodeMessageAndIdsAndPollingGoesOn() throws Exception {
         addJobs(2, "Failed");
         emulator.faults().enqueue(Fault.error(403, "AccessDenied", "the sub-account lacks ci:DescribeInventoryTriggerJobs"));
-        startRouteWithErrorBridge(jobsUri("bridgeErrorHandler=true"));
+        startBridgedRoute(jobsUri("bridgeErrorHandler=true"));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> getMockEndpoint("mock:jobs").getReceivedCounter() == 2);
         assertThat(getMockEndpoint("mock:errors").getReceivedCounter()).isEqualTo(1);
@@ -53,7 +42,7 @@ class TencentCiServiceErrorTest extends EmulatorTestSupport {
         addJobs(1, "Failed");
         String uri = "tencent-ci:jobs?endpoint=" + emulator.baseUrl() + "&secretId=" + SECRET_ID
                      + "&secretKey=wrongKeyThatMustNotLeak&initialDelay=0&delay=50&bridgeErrorHandler=true";
-        startRouteWithErrorBridge(uri);
+        startBridgedRoute(uri);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> getMockEndpoint("mock:errors").getReceivedCounter() >= 1);
         Throwable cause = getMockEndpoint("mock:errors").getReceivedExchanges().get(0)

@@ -12,7 +12,6 @@ import javax.net.ssl.SSLHandshakeException;
 
 import io.github.tencentci.emulator.CiEmulator;
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.jsse.TrustManagersParameters;
@@ -75,13 +74,7 @@ class TencentCiTlsTest extends EmulatorTestSupport {
     @Test
     void anUntrustedCertificateFailsThePollWithTheHandshakeError() throws Exception {
         addJobs(1, "Failed");
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                onException(Exception.class).handled(true).to("mock:errors");
-                from(jobsUri("bridgeErrorHandler=true")).routeId("jobs").to("mock:jobs");
-            }
-        });
+        startBridgedRoute(jobsUri("bridgeErrorHandler=true"));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> getMockEndpoint("mock:errors").getReceivedCounter() >= 1);
         Throwable cause = getMockEndpoint("mock:errors").getReceivedExchanges().get(0)

@@ -8,7 +8,6 @@ import io.github.tencentci.camel.http.CiServiceException;
 import io.github.tencentci.emulator.Fault;
 import io.github.tencentci.emulator.RecordedRequest;
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.Test;
 
@@ -17,16 +16,6 @@ import static org.awaitility.Awaitility.await;
 
 /** 429 SlowDown and 503 are retried inside the poll, visibly, within the budget, and never block a stop. */
 class ThrottlingRetryTest extends EmulatorTestSupport {
-
-    private void startBridgedRoute(String uri) throws Exception {
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                onException(Exception.class).handled(true).to("mock:errors");
-                from(uri).routeId("jobs").to("mock:jobs");
-            }
-        });
-    }
 
     @Test
     void slowDownIsRetriedInsideThePollHonouringRetryAfterUpToTheCap() throws Exception {
