@@ -1,6 +1,8 @@
 package io.github.tencentci.camel.model;
 
+import java.time.DateTimeException;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
@@ -58,12 +60,60 @@ public final class CiTimeFormat {
         if (value.isEmpty() || ABSENT.equals(value)) {
             return null;
         }
+        OffsetDateTime fast = parseApiNotation(value);
+        if (fast != null) {
+            return fast;
+        }
         try {
             return OffsetDateTime.parse(value, PARSER);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(
                     "Invalid time '" + text + "': expected " + ACCEPTED_FORMATS, e);
         }
+    }
+
+    /**
+     * The API's own notation, {@code uuuu-MM-ddTHH:mm:ss±HHMM}, read by hand: every job carries three times, and the
+     * formatter with its optional offset sections (which copy the parse state for each) took ~40% of a poll's CPU.
+     * Anything else, including an impossible date, returns {@code null} and goes to the formatter, which gives the
+     * error message.
+     */
+    private static OffsetDateTime parseApiNotation(String v) {
+        if (v.length() != 24 || v.charAt(4) != '-' || v.charAt(7) != '-' || v.charAt(10) != 'T' || v.charAt(13) != ':'
+            || v.charAt(16) != ':' || (v.charAt(19) != '+' && v.charAt(19) != '-')) {
+            return null;
+        }
+        int year = digits(v, 0, 4);
+        int month = digits(v, 5, 2);
+        int day = digits(v, 8, 2);
+        int hour = digits(v, 11, 2);
+        int minute = digits(v, 14, 2);
+        int second = digits(v, 17, 2);
+        int offsetHours = digits(v, 20, 2);
+        int offsetMinutes = digits(v, 22, 2);
+        if ((year | month | day | hour | minute | second | offsetHours | offsetMinutes) < 0) {
+            return null;
+        }
+        int sign = v.charAt(19) == '-' ? -1 : 1;
+        try {
+            return OffsetDateTime.of(year, month, day, hour, minute, second, 0,
+                    ZoneOffset.ofHoursMinutes(sign * offsetHours, sign * offsetMinutes));
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** The decimal number of {@code length} ASCII digits at {@code from}, or -1 if any is not a digit. */
+    private static int digits(String text, int from, int length) {
+        int n = 0;
+        for (int i = from; i < from + length; i++) {
+            int d = text.charAt(i) - '0';
+            if (d < 0 || d > 9) {
+                return -1;
+            }
+            n = n * 10 + d;
+        }
+        return n;
     }
 
     /**
