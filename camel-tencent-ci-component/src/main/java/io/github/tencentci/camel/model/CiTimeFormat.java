@@ -25,6 +25,8 @@ public final class CiTimeFormat {
 
     private static final String ABSENT = "-";
 
+    private static volatile ZoneOffset lastOffset;
+
     // One formatter for both notations: the offset is either "+08:00"/"Z" (ISO) or "+0800" (API).
     // STRICT so that e.g. 2024-02-30 is rejected rather than silently moved to 02-29.
     private static final DateTimeFormatter PARSER = new DateTimeFormatterBuilder()
@@ -97,10 +99,24 @@ public final class CiTimeFormat {
         int sign = v.charAt(19) == '-' ? -1 : 1;
         try {
             return OffsetDateTime.of(year, month, day, hour, minute, second, 0,
-                    ZoneOffset.ofHoursMinutes(sign * offsetHours, sign * offsetMinutes));
+                    offset(sign * offsetHours, sign * offsetMinutes));
         } catch (DateTimeException e) {
             return null;
         }
+    }
+
+    /**
+     * The offset, reusing the last one: a listing is almost always in one offset, and ZoneOffset's own cache (a boxed
+     * key in a ConcurrentHashMap) was the next hot spot of a poll after the formatter.
+     */
+    private static ZoneOffset offset(int hours, int minutes) {
+        ZoneOffset last = lastOffset;
+        if (last != null && minutes > -60 && minutes < 60 && last.getTotalSeconds() == hours * 3600 + minutes * 60) {
+            return last;
+        }
+        last = ZoneOffset.ofHoursMinutes(hours, minutes); // validates range and signs
+        lastOffset = last;
+        return last;
     }
 
     /** The decimal number of {@code length} ASCII digits at {@code from}, or -1 if any is not a digit. */
