@@ -24,6 +24,8 @@ public final class CiTimeFormat {
 
     private static final String ABSENT = "-";
 
+    private static volatile ZoneOffset lastOffset;
+
     // One formatter for both notations: the offset is either "+08:00"/"Z" (ISO) or "+0800" (API).
     // STRICT so that e.g. 2024-02-30 is rejected rather than silently moved to 02-29.
     private static final DateTimeFormatter PARSER = new DateTimeFormatterBuilder()
@@ -89,8 +91,7 @@ public final class CiTimeFormat {
             if (hours < 0 || minutes < 0 || minutes > 59) {
                 return null;
             }
-            int seconds = (hours * 3600 + minutes * 60) * (sign == '-' ? -1 : 1);
-            offset = ZoneOffset.ofTotalSeconds(seconds);
+            offset = offset((hours * 3600 + minutes * 60) * (sign == '-' ? -1 : 1));
         } else {
             return null;
         }
@@ -105,6 +106,20 @@ public final class CiTimeFormat {
         }
         // OffsetDateTime.of validates every field (no February 30, no hour 24) with a DateTimeException
         return OffsetDateTime.of(year, month, day, hour, minute, second, 0, offset);
+    }
+
+    /**
+     * The offset, reusing the last one: a listing is almost always in one offset, and ZoneOffset's own cache (a boxed
+     * key in a ConcurrentHashMap) was the next hot spot of a poll after the formatter.
+     */
+    private static ZoneOffset offset(int totalSeconds) {
+        ZoneOffset last = lastOffset;
+        if (last != null && last.getTotalSeconds() == totalSeconds) {
+            return last;
+        }
+        last = ZoneOffset.ofTotalSeconds(totalSeconds); // validates the range
+        lastOffset = last;
+        return last;
     }
 
     /** The non-negative number in v[from, to), or -1 if a character is not an ASCII digit. */

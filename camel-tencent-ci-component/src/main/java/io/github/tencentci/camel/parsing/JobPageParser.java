@@ -58,7 +58,7 @@ public final class JobPageParser {
         } catch (XMLStreamException e) {
             throw malformed("cannot start reading the body: " + problem(e), e.getLocation(), e);
         }
-        try {
+        try (JaxbThreadScope scope = new JaxbThreadScope()) {
             FailFastHandler errors = new FailFastHandler();
             return readResponse(reader, newUnmarshaller(errors), errors);
         } catch (XMLStreamException e) {

@@ -82,6 +82,31 @@ class CiTimeFormatTest {
     }
 
     @Test
+    void theFastPathForTheApiNotationAgreesWithTheFormatter() {
+        // the API notation is read by hand; this pins it to what the general formatter reads
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 5_000; i++) {
+            OffsetDateTime time = OffsetDateTime.of(1 + random.nextInt(9998), 1 + random.nextInt(12),
+                    1 + random.nextInt(28), random.nextInt(24), random.nextInt(60), random.nextInt(60), 0,
+                    ZoneOffset.ofTotalSeconds((random.nextInt(18 * 4 * 2 + 1) - 18 * 4) * 15 * 60));
+            String text = CiTimeFormat.format(time);
+            assertThat(CiTimeFormat.parse(text)).as(text)
+                    .isEqualTo(java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxx").parse(text,
+                            OffsetDateTime::from))
+                    .isEqualTo(time);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "2023-02-29T12:00:00+0800", "2024-13-01T12:00:00+0800", "2024-12-31T12:60:00+0800",
+            "2024-12-31T12:00:00+1900", "2024-12-31T12:00:00+08a0", "2024-12-31T12:00:0x+0800" })
+    void theFastPathLeavesImpossibleValuesToTheFormattersMessage(String text) {
+        assertThatThrownBy(() -> CiTimeFormat.parse(text))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'" + text + "'");
+    }
+
+    @Test
     void isoViewAlwaysHasSeconds() {
         // OffsetDateTime.toString() would give "2024-12-31T12:00+08:00"
         assertThat(CiTimeFormat.formatIso(NOON_BEIJING)).isEqualTo("2024-12-31T12:00:00+08:00");

@@ -1,0 +1,303 @@
+package io.github.tencentci.benchmarks;
+
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.github.tencentci.emulator.CiEmulator;
+
+/**
+ * Reads the same listing with every contender, in one JVM and one run, and prints times, throughputs and the
+ * ratios the performance targets are stated in.
+ * <pre>
+ * java -cp 'camel-tencent-ci-benchmarks/target/benchmarks.jar:camel-tencent-ci-benchmarks/target/lib/*' \
+ *      io.github.tencentci.benchmarks.EndToEndHarness [--jobs 100000] [--rounds 3] [--warmup 1]
+ *      [--contenders raw,component,route,sdk] [--idle-polls 200]
+ *      [--emulator http://127.0.0.1:8080 --secret-id ID --secret-key KEY]
+ * </pre>
+ * Without {@code --emulator} an in-process emulator serves {@code --jobs} seeded jobs (fixed seed); with it, the
+ * external emulator must serve exactly {@code --jobs} jobs.
+ */
+public final class EndToEndHarness {
+
+    static final String SECRET_ID = "AKIDbenchmark00000000000000000000000";
+    static final String SECRET_KEY = "benchmarkSecretKey000000000000000";
+
+    private final HarnessOptions options;
+    private final PrintStream out;
+
+    EndToEndHarness(HarnessOptions options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        HarnessOptions options;
+        try {
+            options = HarnessOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(HarnessOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        new EndToEndHarness(options, System.out).run();
+    }
+
+    /** @return the measured results, by contender key */
+    Map<String, Measurement> run() throws Exception {
+        out.printf("End-to-end harness, %s: %d jobs, %d per page, %d warm-up + %d measured rounds, %d CPUs, -Xmx%dm%n",
+                LocalDateTime.now().withNano(0), options.jobs, options.pageSize, options.warmup, options.rounds,
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        CiEmulator emulator = null;
+        ListingService service;
+        if (options.emulatorUrl == null) {
+            emulator = CiEmulator.builder().credentials(SECRET_ID, SECRET_KEY).start();
+            emulator.jobs().seed(options.jobs, 42L);
+            service = new ListingService(emulator.baseUrl(), SECRET_ID, SECRET_KEY, options.jobs, options.pageSize);
+        } else {
+            service = new ListingService(options.emulatorUrl, options.secretId, options.secretKey, options.jobs,
+                    options.pageSize);
+        }
+        out.println("Listing: " + service + (emulator == null ? " (external emulator)" : " (in-process emulator)"));
+        Map<String, Measurement> results = new LinkedHashMap<>();
+        try {
+            for (String key : options.contenders) {
+                results.put(key, measure(key, service, emulator));
+            }
+            printTable(results);
+            if (emulator != null && options.idlePolls > 0) {
+                IdlePollCost.Result idle = new IdlePollCost(emulator, service, options.idlePolls).measure();
+                out.printf(Locale.ROOT, "%nSteady-state poll, nothing new (jobId filter, one page of one job), %d polls:"
+                        + " %.3f ms CPU and %.3f ms wall per poll, %.2f requests per poll%n",
+                        options.idlePolls, idle.cpuMillisPerPoll(), idle.wallMillisPerPoll(), idle.requestsPerPoll());
+                out.println(verdict("steady-state poll CPU <= 2 ms", idle.cpuMillisPerPoll() <= 2.0));
+                out.println(verdict("steady-state poll = 1 request", Math.abs(idle.requestsPerPoll() - 1.0) < 1e-9));
+            }
+            if (options.repositoryFootprint) {
+                out.printf(Locale.ROOT, "%nDefault idempotent repository full (100,000 keys JobId:State): %.1f MiB of heap%n",
+                        RepositoryFootprint.mebibytesOf(100_000));
+            }
+        } finally {
+            if (emulator != null) {
+                emulator.close();
+            }
+        }
+        return results;
+    }
+
+    private Measurement measure(String key, ListingService service, CiEmulator emulator) throws Exception {
+        List<Long> nanos = new ArrayList<>();
+        List<Long> cpus = new ArrayList<>();
+        for (int round = 0; round < options.warmup + options.rounds; round++) {
+            if (emulator != null) {
+                emulator.requests().clear();
+            }
+            try (Contender contender = HarnessOptions.contender(key, options)) {
+                contender.prepare(service);
+                long cpu0 = clientCpuNanos();
+                long t0 = System.nanoTime();
+                long read = contender.readAll(service);
+                long elapsed = System.nanoTime() - t0;
+                long cpu = clientCpuNanos() - cpu0;
+                if (read != service.jobs()) {
+                    throw new IllegalStateException(contender.name() + " read " + read + " jobs, expected " + service.jobs());
+                }
+                boolean measured = round >= options.warmup;
+                out.printf(Locale.ROOT, "  %-55s %s %6.2f s  %9.0f jobs/s  client CPU %6.2f s  heap peak %4d MiB%n",
+                        contender.name(), measured ? "run   " : "warmup", elapsed / 1e9, read / (elapsed / 1e9), cpu / 1e9,
+                        heapPeakMiB());
+                if (measured) {
+                    nanos.add(elapsed);
+                    cpus.add(cpu);
+                }
+            }
+        }
+        long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        return new Measurement(HarnessOptions.label(key), service.jobs(), sorted[sorted.length / 2], sorted[0],
+                cpus.stream().mapToLong(Long::longValue).min().orElseThrow());
+    }
+
+    private void printTable(Map<String, Measurement> results) {
+        Measurement raw = results.get("raw");
+        Measurement component = results.get("component");
+        out.printf("%n%-55s %7s %8s %9s %8s %12s %8s%n", "contender (best measured round)", "best s", "median s",
+                "jobs/s", "vs raw", "client CPU s", "vs raw");
+        for (Measurement m : results.values()) {
+            out.printf(Locale.ROOT, "%-55s %7.2f %8.2f %9.0f %8s %12.2f %8s%n", m.name(), m.bestNanos() / 1e9,
+                    m.medianNanos() / 1e9, m.jobsPerSecond(),
+                    raw == null ? "-" : ratio(m.jobsPerSecond(), raw.jobsPerSecond()), m.cpuNanos() / 1e9,
+                    raw == null ? "-" : ratio(m.jobsPerCpuSecond(), raw.jobsPerCpuSecond()));
+        }
+        if (component == null) {
+            return;
+        }
+        out.println();
+        check(results, "raw", "component / raw limit", 0.67);
+        check(results, "route", "component / hand-written route", 5.0);
+        check(results, "sdk", "component / official SDK", 1.0);
+    }
+
+    private void check(Map<String, Measurement> results, String against, String what, double target) {
+        Measurement other = results.get(against);
+        if (other != null) {
+            Measurement component = results.get("component");
+            double r = component.jobsPerSecond() / other.jobsPerSecond();
+            double c = component.jobsPerCpuSecond() / other.jobsPerCpuSecond();
+            out.println(verdict(String.format(Locale.ROOT, "%-32s %6.2fx wall, %6.2fx per client CPU second"
+                    + "  (target >= %.2fx)", what, r, c, target), r >= target));
+        }
+    }
+
+    private static String verdict(String what, boolean met) {
+        return (met ? "MET    " : "MISSED ") + what;
+    }
+
+    private static String ratio(double a, double b) {
+        return String.format(Locale.ROOT, "%.2fx", a / b);
+    }
+
+    /**
+     * CPU time of this process minus that of the in-process emulator's threads: what the contender itself (and the
+     * GC, mostly collecting its garbage) cost. Far less sensitive than wall time to other load on a shared machine.
+     */
+    private static long clientCpuNanos() {
+        var os = ManagementFactory.getOperatingSystemMXBean();
+        long process = os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long emulator = 0;
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith("ci-emulator-")) {
+                emulator += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return process - emulator;
+    }
+
+    private static long heapPeakMiB() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+                pool.resetPeakUsage();
+            }
+        }
+        return peak >> 20;
+    }
+
+    /**
+     * One contender's figures. Throughput is taken from the best round: on a shared machine the other load only ever
+     * makes a round slower, so the best round is the least disturbed one.
+     *
+     * @param cpuNanos the least client CPU time of the measured rounds (process CPU less the emulator's threads)
+     */
+    record Measurement(String name, long jobs, long medianNanos, long bestNanos, long cpuNanos) {
+        double jobsPerSecond() {
+            return jobs / (bestNanos / 1e9);
+        }
+
+        double jobsPerCpuSecond() {
+            return jobs / (cpuNanos / 1e9);
+        }
+    }
+
+    /** The command line. */
+    static final class HarnessOptions {
+        static final String USAGE = "usage: EndToEndHarness [--jobs 100000] [--page-size 100] [--rounds 3] [--warmup 1]"
+                + " [--contenders raw,component,route,sdk] [--component-options OPTS] [--idle-polls 200]"
+                + " [--no-repository-footprint] [--emulator URL --secret-id ID --secret-key KEY]";
+        static final List<String> CONTENDERS = List.of("raw", "component", "route", "sdk");
+
+        int jobs = 100_000;
+        int pageSize = 100;
+        int rounds = 3;
+        int warmup = 1;
+        int idlePolls = 200;
+        boolean repositoryFootprint = true;
+        List<String> contenders = CONTENDERS;
+        String componentOptions = "";
+        String emulatorUrl;
+        String secretId;
+        String secretKey;
+
+        static HarnessOptions parse(String... args) {
+            HarnessOptions o = new HarnessOptions();
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--jobs" -> o.jobs = number(args, ++i, "--jobs", 1, 10_000_000);
+                    case "--page-size" -> o.pageSize = number(args, ++i, "--page-size", 1, 100);
+                    case "--rounds" -> o.rounds = number(args, ++i, "--rounds", 1, 100);
+                    case "--warmup" -> o.warmup = number(args, ++i, "--warmup", 0, 100);
+                    case "--idle-polls" -> o.idlePolls = number(args, ++i, "--idle-polls", 0, 1_000_000);
+                    case "--no-repository-footprint" -> o.repositoryFootprint = false;
+                    case "--component-options" -> o.componentOptions = value(args, ++i, "--component-options");
+                    case "--contenders" -> o.contenders = contenders(value(args, ++i, "--contenders"));
+                    case "--emulator" -> o.emulatorUrl = value(args, ++i, "--emulator");
+                    case "--secret-id" -> o.secretId = value(args, ++i, "--secret-id");
+                    case "--secret-key" -> o.secretKey = value(args, ++i, "--secret-key");
+                    default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'");
+                }
+            }
+            if (o.emulatorUrl != null && (o.secretId == null || o.secretKey == null)) {
+                throw new IllegalArgumentException("--emulator needs --secret-id and --secret-key");
+            }
+            return o;
+        }
+
+        static Contender contender(String key, HarnessOptions options) {
+            return switch (key) {
+                case "raw" -> new RawLimit();
+                case "component" -> new ComponentRoute(options.componentOptions);
+                case "route" -> new HandWrittenRoute();
+                case "sdk" -> new OfficialSdk();
+                default -> throw new IllegalArgumentException(key);
+            };
+        }
+
+        static String label(String key) {
+            return contender(key, new HarnessOptions()).name();
+        }
+
+        private static List<String> contenders(String list) {
+            List<String> keys = Arrays.stream(list.split(",")).map(String::trim).toList();
+            for (String key : keys) {
+                if (!CONTENDERS.contains(key)) {
+                    throw new IllegalArgumentException("--contenders '" + key + "' is not allowed: use a comma list of "
+                            + CONTENDERS);
+                }
+            }
+            return keys;
+        }
+
+        private static String value(String[] args, int i, String option) {
+            if (i >= args.length || args[i].isBlank()) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            return args[i];
+        }
+
+        private static int number(String[] args, int i, String option, int min, int max) {
+            String text = value(args, i, option);
+            try {
+                int n = Integer.parseInt(text);
+                if (n >= min && n <= max) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // the common message below
+            }
+            throw new IllegalArgumentException(option + " '" + text + "' is invalid: an integer from " + min + " to "
+                    + max + " is allowed");
+        }
+    }
+}
