@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 
 import io.github.tencentci.camel.delivery.CreationTimeWindow;
 import io.github.tencentci.camel.delivery.DeliveryKeys;
@@ -36,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * Each page is emitted as one batch as soon as it is read completely, so memory stays bounded by the page size
  * however long the history. With {@code maxMessagesPerPoll} the walk stops once that many exchanges were emitted and
  * the next poll resumes at the page where it stopped (jobs already emitted are skipped there), so a capped poll
- * never skips a job.
+ * never skips a job. While the route processes a page, the next one is read in the background ({@code readAhead}).
  */
 @ManagedResource(description = "Managed Tencent CI jobs consumer")
 public class TencentCiConsumer extends ScheduledBatchPollingConsumer {
@@ -53,6 +54,8 @@ public class TencentCiConsumer extends ScheduledBatchPollingConsumer {
     /** The page a capped poll stopped in; {@code null} to start from the first page. */
     private String resumeToken;
     private RetryPolicy retryPolicy;
+    private ExecutorService readAheadExecutor;
+    private PageAhead pageAhead;
     private final PollStatistics statistics = new PollStatistics();
 
     public TencentCiConsumer(TencentCiEndpoint endpoint, Processor processor) {
@@ -72,7 +75,22 @@ public class TencentCiConsumer extends ScheduledBatchPollingConsumer {
         retryPolicy = getEndpoint().getConfiguration().retryPolicy();
         keys = getEndpoint().getDeliveryKeys();
         window = getEndpoint().getCreationTimeWindow();
+        if (getEndpoint().isReadAhead()) {
+            readAheadExecutor = getEndpoint().getCamelContext().getExecutorServiceManager()
+                    .newSingleThreadExecutor(this, "TencentCiReadAhead");
+            pageAhead = new PageAhead(readAheadExecutor);
+        }
         super.doStart();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        super.doStop();
+        if (readAheadExecutor != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(readAheadExecutor);
+            readAheadExecutor = null;
+            pageAhead = null;
+        }
     }
 
     @Override
@@ -89,6 +107,10 @@ public class TencentCiConsumer extends ScheduledBatchPollingConsumer {
         } catch (Exception e) {
             pollFailed(walk, e);
             throw e;
+        } finally {
+            if (pageAhead != null) {
+                pageAhead.drop(); // a page read ahead for a walk that ended is never emitted
+            }
         }
         statistics.pollSucceeded(walk.pages, walk.listed, walk.emitted, walk.skipped);
         PollSummary.logSucceeded(LOG, walk.pages, walk.listed, walk.emitted, walk.skipped, walk.elapsedMillis(),
@@ -98,9 +120,7 @@ public class TencentCiConsumer extends ScheduledBatchPollingConsumer {
 
     private void walk(PollWalk walk, ThrottleRetry retry) throws Exception {
         while (isRunAllowed()) {
-            String token = walk.token;
-            JobListingQuery pageQuery = walkQuery;
-            JobPage page = retry.call("Page " + (walk.pages + 1), () -> client.listJobs(pageQuery, token));
+            JobPage page = readPage(walk.token, walk.pages + 1, retry);
             walk.pages++;
             forceConsumerAsReady();
             Queue<Object> batch = new ArrayDeque<>(page.jobs().size());
@@ -129,6 +149,12 @@ public class TencentCiConsumer extends ScheduledBatchPollingConsumer {
                     walk.skipped++;
                 }
             }
+            if (pageAhead != null && !stoppedInPage && !walk.capReached() && !page.isLastPage()
+                    && !walk.seenTokens.contains(page.nextToken())) {
+                String next = page.nextToken();
+                int number = walk.pages + 1;
+                pageAhead.readAhead(next, () -> fetch(next, number, retry));
+            }
             processBatch(batch);
             if (stoppedInPage) {
                 resumeToken = walk.token; // read this page again next time; what was emitted from it is skipped then
@@ -149,6 +175,15 @@ public class TencentCiConsumer extends ScheduledBatchPollingConsumer {
             }
             walk.token = page.nextToken();
         }
+    }
+
+    private JobPage readPage(String token, int number, ThrottleRetry retry) throws Exception {
+        return pageAhead != null ? pageAhead.take(token, () -> fetch(token, number, retry)) : fetch(token, number, retry);
+    }
+
+    private JobPage fetch(String token, int number, ThrottleRetry retry) throws Exception {
+        JobListingQuery pageQuery = walkQuery;
+        return retry.call("Page " + number, () -> client.listJobs(pageQuery, token));
     }
 
     /** A retry wait ends at once when the route is stopped or suspended (graceful shutdown suspends first). */

@@ -50,6 +50,10 @@ public class TencentCiEndpoint extends ScheduledPollEndpoint {
               description = "The most exchanges one poll emits; 0 means no limit. The next poll continues where a capped one"
                             + " stopped.")
     private int maxMessagesPerPoll;
+    @UriParam(label = "consumer,advanced", defaultValue = "true",
+              description = "Read the next page in the background while the route processes the current one. At most one"
+                            + " page is read ahead; one read ahead that a capped or stopped walk does not need is dropped.")
+    private boolean readAhead = true;
     @UriParam(label = "consumer,advanced",
               description = "Where delivered jobs are remembered, keyed by <JobId>:<State>. Defaults to an in-memory"
                             + " repository of idempotentCacheSize keys; use a file, JDBC or Kafka repository to remember"
@@ -233,6 +237,18 @@ public class TencentCiEndpoint extends ScheduledPollEndpoint {
      */
     public void setMaxMessagesPerPoll(int maxMessagesPerPoll) {
         this.maxMessagesPerPoll = maxMessagesPerPoll;
+    }
+
+    public boolean isReadAhead() {
+        return readAhead;
+    }
+
+    /**
+     * Read the next page in the background while the route processes the current one. At most one page is read
+     * ahead; one read ahead that a capped or stopped walk does not need is dropped.
+     */
+    public void setReadAhead(boolean readAhead) {
+        this.readAhead = readAhead;
     }
 
     public IdempotentRepository getIdempotentRepository() {

@@ -145,4 +145,66 @@ class TencentCiConsumerTest extends EmulatorTestSupport {
                 .until(() -> emulator.requests().count() == 2);
         assertThat(receivedJobIds()).doesNotHaveDuplicates().hasSizeLessThanOrEqualTo(20);
     }
+
+    @Test
+    void readsTheNextPageWhileTheRouteProcessesThisOne() throws Exception {
+        addJobs(30, "Running");
+        List<Integer> requestsSeenByFirstJob = new java.util.concurrent.CopyOnWriteArrayList<>();
+        context.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+            @Override
+            public void configure() {
+                from(jobsUri("size=10&delay=60000")).routeId("jobs")
+                        .process(e -> {
+                            if (requestsSeenByFirstJob.isEmpty()) {
+                                // the second page must be requested while this first job is still in the route
+                                await().atMost(Duration.ofSeconds(5)).until(() -> emulator.requests().count() >= 2);
+                                requestsSeenByFirstJob.add(emulator.requests().count());
+                            }
+                        })
+                        .to("mock:jobs");
+            }
+        });
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> receivedJobIds().size() == 30);
+        assertThat(requestsSeenByFirstJob).containsExactly(2);
+        assertThat(receivedJobIds()).doesNotHaveDuplicates();
+        assertThat(emulator.requests().count()).isEqualTo(3);
+    }
+
+    @Test
+    void withoutReadAheadTheNextPageWaitsForTheRoute() throws Exception {
+        addJobs(30, "Running");
+        List<Integer> requestsSeenByFirstJob = new java.util.concurrent.CopyOnWriteArrayList<>();
+        context.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+            @Override
+            public void configure() {
+                from(jobsUri("size=10&delay=60000&readAhead=false")).routeId("jobs")
+                        .process(e -> {
+                            if (requestsSeenByFirstJob.isEmpty()) {
+                                requestsSeenByFirstJob.add(emulator.requests().count());
+                            }
+                        })
+                        .to("mock:jobs");
+            }
+        });
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> receivedJobIds().size() == 30);
+        assertThat(requestsSeenByFirstJob).containsExactly(1);
+        assertThat(emulator.requests().count()).isEqualTo(3);
+    }
+
+    @Test
+    void aFailureOfThePageReadAheadFailsThePollAndNothingOfThatPageIsEmitted() throws Exception {
+        addJobs(20, "Running");
+        // first page fine, the page read ahead is refused: the poll fails after emitting the first page only
+        emulator.faults().enqueue(io.github.tencentci.emulator.Fault.delay(Duration.ZERO),
+                io.github.tencentci.emulator.Fault.error(500, "InternalError", "read-ahead page refused"));
+        startBridgedRoute(jobsUri("size=10&bridgeErrorHandler=true"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> getMockEndpoint("mock:errors").getReceivedCounter() >= 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> receivedJobIds().size() == 20);
+        assertThat(receivedJobIds()).doesNotHaveDuplicates();
+        assertThat(getMockEndpoint("mock:errors").getReceivedExchanges().get(0)
+                .getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class)).hasMessageContaining("read-ahead page refused");
+    }
 }
