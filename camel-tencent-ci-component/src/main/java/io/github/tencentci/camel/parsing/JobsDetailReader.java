@@ -241,12 +241,50 @@ final class JobsDetailReader {
         }
     }
 
+    /**
+     * The text of the leaf element the reader is on, leaving the reader on its end tag: what
+     * {@link XMLStreamReader#getElementText()} gives, without its per-call buffer for the usual case of one text
+     * event (the factory coalesces), which made reading allocate more than JAXB did.
+     */
     private String text() throws XMLStreamException {
-        return reader.getElementText();
+        int event = nextInLeaf();
+        if (event == XMLStreamConstants.END_ELEMENT) {
+            return "";
+        }
+        String first = reader.getText();
+        event = nextInLeaf();
+        if (event == XMLStreamConstants.END_ELEMENT) {
+            return first;
+        }
+        StringBuilder text = new StringBuilder(first); // text split by a comment or processing instruction
+        while (event != XMLStreamConstants.END_ELEMENT) {
+            text.append(reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength());
+            event = nextInLeaf();
+        }
+        return text.toString();
+    }
+
+    /** The next text or end event of a leaf element, skipping comments; anything else is an error, as JAXB has it. */
+    private int nextInLeaf() throws XMLStreamException {
+        while (true) {
+            int event = reader.next();
+            switch (event) {
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE,
+                        XMLStreamConstants.END_ELEMENT -> {
+                    return event;
+                }
+                case XMLStreamConstants.COMMENT, XMLStreamConstants.PROCESSING_INSTRUCTION -> {
+                    // skipped, as getElementText does
+                }
+                default -> throw new XMLStreamException(event == XMLStreamConstants.START_ELEMENT
+                        ? "element <" + reader.getLocalName() + "> inside a text-only element"
+                        : "text-only element not closed", FixedLocation.of(reader.getLocation()));
+            }
+        }
     }
 
     private OffsetDateTime time() throws XMLStreamException, InvalidValueException {
-        String text = reader.getElementText();
+        String text = text();
         try {
             return CiTimeFormat.parse(text);
         } catch (IllegalArgumentException e) {
@@ -255,7 +293,7 @@ final class JobsDetailReader {
     }
 
     private Integer integer() throws XMLStreamException, InvalidValueException {
-        String text = reader.getElementText();
+        String text = text();
         try {
             return integers.unmarshal(text);
         } catch (IllegalArgumentException e) {
