@@ -110,14 +110,17 @@ public final class JobPageParser {
             throws MalformedResponseException {
         // copied now: the JDK reader's Location is a live view that moves on with the reader
         Location start = FixedLocation.of(reader.getLocation());
-        String job = "JobsDetail #" + (index + 1) + ": ";
         try {
             return jobReader.read();
         } catch (XMLStreamException e) {
-            throw malformed(job + problem(e), e.getLocation() != null ? e.getLocation() : start, e);
+            throw malformed(jobLabel(index) + problem(e), e.getLocation() != null ? e.getLocation() : start, e);
         } catch (InvalidValueException e) {
-            throw malformed(job + e.getMessage(), e.location(), e);
+            throw malformed(jobLabel(index) + e.getMessage(), e.location(), e);
         }
+    }
+
+    private static String jobLabel(int index) {
+        return "JobsDetail #" + (index + 1) + ": ";
     }
 
     private static void skipElement(XMLStreamReader reader) throws XMLStreamException {
