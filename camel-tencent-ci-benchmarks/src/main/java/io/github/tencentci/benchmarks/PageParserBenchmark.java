@@ -27,7 +27,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Parsing one page of 100 jobs as the emulator renders them (seed 42), from bytes in memory: the component's parser
- * (StAX + JAXB per job, into the model) against a bare StAX walk that only counts the jobs (the raw limit's parser).
+ * (StAX and the hand-written binder, into the model) against a bare StAX walk that only counts the jobs (the raw limit's parser).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
