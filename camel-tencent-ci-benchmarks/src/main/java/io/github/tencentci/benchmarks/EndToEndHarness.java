@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.github.tencentci.emulator.CiEmulator;
+import io.github.tencentci.emulator.CommandLineArguments;
 
 /**
  * Reads the same listing with every contender, in one JVM and one run, and prints times, throughputs and the
@@ -241,17 +242,17 @@ public final class EndToEndHarness {
             HarnessOptions o = new HarnessOptions();
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
-                    case "--jobs" -> o.jobs = number(args, ++i, "--jobs", 1, 10_000_000);
-                    case "--page-size" -> o.pageSize = number(args, ++i, "--page-size", 1, 100);
-                    case "--rounds" -> o.rounds = number(args, ++i, "--rounds", 1, 100);
-                    case "--warmup" -> o.warmup = number(args, ++i, "--warmup", 0, 100);
-                    case "--idle-polls" -> o.idlePolls = number(args, ++i, "--idle-polls", 0, 1_000_000);
+                    case "--jobs" -> o.jobs = CommandLineArguments.number(args, ++i, "--jobs", 1, 10_000_000);
+                    case "--page-size" -> o.pageSize = CommandLineArguments.number(args, ++i, "--page-size", 1, 100);
+                    case "--rounds" -> o.rounds = CommandLineArguments.number(args, ++i, "--rounds", 1, 100);
+                    case "--warmup" -> o.warmup = CommandLineArguments.number(args, ++i, "--warmup", 0, 100);
+                    case "--idle-polls" -> o.idlePolls = CommandLineArguments.number(args, ++i, "--idle-polls", 0, 1_000_000);
                     case "--no-repository-footprint" -> o.repositoryFootprint = false;
-                    case "--component-options" -> o.componentOptions = value(args, ++i, "--component-options");
-                    case "--contenders" -> o.contenders = contenders(value(args, ++i, "--contenders"));
-                    case "--emulator" -> o.emulatorUrl = value(args, ++i, "--emulator");
-                    case "--secret-id" -> o.secretId = value(args, ++i, "--secret-id");
-                    case "--secret-key" -> o.secretKey = value(args, ++i, "--secret-key");
+                    case "--component-options" -> o.componentOptions = CommandLineArguments.value(args, ++i, "--component-options");
+                    case "--contenders" -> o.contenders = contenders(CommandLineArguments.value(args, ++i, "--contenders"));
+                    case "--emulator" -> o.emulatorUrl = CommandLineArguments.value(args, ++i, "--emulator");
+                    case "--secret-id" -> o.secretId = CommandLineArguments.value(args, ++i, "--secret-id");
+                    case "--secret-key" -> o.secretKey = CommandLineArguments.value(args, ++i, "--secret-key");
                     default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'");
                 }
             }
@@ -284,27 +285,6 @@ public final class EndToEndHarness {
                 }
             }
             return keys;
-        }
-
-        private static String value(String[] args, int i, String option) {
-            if (i >= args.length || args[i].isBlank()) {
-                throw new IllegalArgumentException(option + " needs a value");
-            }
-            return args[i];
-        }
-
-        private static int number(String[] args, int i, String option, int min, int max) {
-            String text = value(args, i, option);
-            try {
-                int n = Integer.parseInt(text);
-                if (n >= min && n <= max) {
-                    return n;
-                }
-            } catch (NumberFormatException e) {
-                // the common message below
-            }
-            throw new IllegalArgumentException(option + " '" + text + "' is invalid: an integer from " + min + " to "
-                    + max + " is allowed");
         }
     }
 }

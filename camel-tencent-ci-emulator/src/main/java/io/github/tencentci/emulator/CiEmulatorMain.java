@@ -73,37 +73,16 @@ public final class CiEmulatorMain {
             Options options = new Options();
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
-                    case "--port" -> options.port = number(args, ++i, "--port", 0, 65535);
-                    case "--jobs" -> options.jobs = number(args, ++i, "--jobs", 0, 1_000_000);
+                    case "--port" -> options.port = CommandLineArguments.number(args, ++i, "--port", 0, 65535);
+                    case "--jobs" -> options.jobs = CommandLineArguments.number(args, ++i, "--jobs", 0, 1_000_000);
                     case "--live" -> options.live = true;
-                    case "--secret-id" -> options.secretId = value(args, ++i, "--secret-id");
-                    case "--secret-key" -> options.secretKey = value(args, ++i, "--secret-key");
+                    case "--secret-id" -> options.secretId = CommandLineArguments.value(args, ++i, "--secret-id");
+                    case "--secret-key" -> options.secretKey = CommandLineArguments.value(args, ++i, "--secret-key");
                     case "--help", "-h" -> options.help = true;
                     default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'");
                 }
             }
             return options;
-        }
-
-        private static String value(String[] args, int i, String option) {
-            if (i >= args.length || args[i].isBlank()) {
-                throw new IllegalArgumentException(option + " needs a value");
-            }
-            return args[i];
-        }
-
-        private static int number(String[] args, int i, String option, int min, int max) {
-            String text = value(args, i, option);
-            try {
-                int number = Integer.parseInt(text);
-                if (number >= min && number <= max) {
-                    return number;
-                }
-            } catch (NumberFormatException e) {
-                // falls through to the common message
-            }
-            throw new IllegalArgumentException(option + " '" + text + "' is invalid: an integer from " + min + " to "
-                    + max + " is allowed");
         }
 
         private static String randomText(int length) {

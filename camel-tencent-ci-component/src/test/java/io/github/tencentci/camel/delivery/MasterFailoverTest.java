@@ -3,8 +3,6 @@ package io.github.tencentci.camel.delivery;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,7 +12,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import io.github.tencentci.emulator.CiEmulator;
-import io.github.tencentci.emulator.EmulatedJob;
 import io.github.tencentci.emulator.RecordedRequest;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.camel.CamelContext;
@@ -44,9 +41,9 @@ class MasterFailoverTest {
     private static final String NODE_A = "AKIDnodeA000000000000000000000000000";
     private static final String NODE_B = "AKIDnodeB000000000000000000000000000";
     private static final String SECRET_KEY = "camelTestSecretKey0000000000000000";
-    private static final OffsetDateTime T0 = OffsetDateTime.of(2024, 12, 31, 12, 0, 0, 0, ZoneOffset.ofHours(8));
     private static final int JOBS = 300;
     private static final int STATE_CHANGES = 20;
+    private static final JobHistory HISTORY = new JobHistory(JOBS, STATE_CHANGES);
     private static final int PAGE_SIZE = 20;
     private static final Duration HANDOVER_LIMIT = Duration.ofSeconds(5);
 
@@ -87,10 +84,7 @@ class MasterFailoverTest {
     @Test
     void theFollowerTakesOverWhenTheLeaderStopsAndNoJobStateIsLostOrRepeated() throws Exception {
         emulator = CiEmulator.builder().port(0).credentials(NODE_A, SECRET_KEY).credentials(NODE_B, SECRET_KEY).start();
-        for (int i = 0; i < JOBS; i++) {
-            emulator.jobs().add(EmulatedJob.builder().jobId(String.format("j%05d", i)).name("job").type("Job")
-                    .state("Running").creationTime(T0.plusMinutes(i)).build());
-        }
+        HISTORY.addRunning(emulator);
 
         nodeA = startNode("A", NODE_A);
         await().atMost(Duration.ofSeconds(20)).until(() -> deliveredBy("A") > 0);
@@ -103,11 +97,9 @@ class MasterFailoverTest {
         nodeA.stop();
         Duration stopTook = Duration.between(stopCalled, Instant.now());
         int deliveredByLeader = deliveredBy("A");
-        for (int i = JOBS - STATE_CHANGES; i < JOBS; i++) {
-            emulator.jobs().setState(String.format("j%05d", i), "Failed");
-        }
+        HISTORY.failNewest(emulator);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deliveredKeys().containsAll(expectedKeys()))
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deliveredKeys().containsAll(HISTORY.expectedKeys()))
                 .as(this::progress).isTrue());
         int requestsSoFar = emulator.requests().count();
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(emulator.requests().count())
@@ -127,7 +119,7 @@ class MasterFailoverTest {
 
         assertThat(lastOfA).as("one node polls at a time").isBeforeOrEqualTo(firstOfB);
         assertThat(handover).isLessThan(HANDOVER_LIMIT);
-        assertThat(deliveredKeys()).containsExactlyInAnyOrderElementsOf(expectedKeys());
+        assertThat(deliveredKeys()).containsExactlyInAnyOrderElementsOf(HISTORY.expectedKeys());
         assertThat(duplicates).as("duplicates beyond the in-flight batch").isLessThanOrEqualTo(PAGE_SIZE);
         assertThat(deliveries.stream().filter(d -> d.node().equals("B")).map(Delivery::key))
                 .as("what the leader completed is not emitted again by the follower")
@@ -190,14 +182,4 @@ class MasterFailoverTest {
                 .toList();
     }
 
-    private static Set<String> expectedKeys() {
-        Set<String> keys = new LinkedHashSet<>();
-        for (int i = 0; i < JOBS; i++) {
-            keys.add(String.format("j%05d", i) + ":Running");
-        }
-        for (int i = JOBS - STATE_CHANGES; i < JOBS; i++) {
-            keys.add(String.format("j%05d", i) + ":Failed");
-        }
-        return keys;
-    }
 }

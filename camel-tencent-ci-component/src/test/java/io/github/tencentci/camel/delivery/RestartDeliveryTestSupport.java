@@ -7,18 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import io.github.tencentci.emulator.CiEmulator;
-import io.github.tencentci.emulator.EmulatedJob;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,11 +29,11 @@ import static org.awaitility.Awaitility.await;
  */
 abstract class RestartDeliveryTestSupport {
 
-    private static final OffsetDateTime T0 = OffsetDateTime.of(2024, 12, 31, 12, 0, 0, 0, ZoneOffset.ofHours(8));
     private static final int JOBS = 60;
     /** In the second page of 20: the node halts with part of a batch done and part not. */
     private static final int HALT_AFTER = 25;
     private static final int STATE_CHANGES = 10;
+    private static final JobHistory HISTORY = new JobHistory(JOBS, STATE_CHANGES);
 
     @TempDir
     Path dir;
@@ -51,10 +47,7 @@ abstract class RestartDeliveryTestSupport {
     @BeforeEach
     void startEmulator() {
         emulator = CiEmulator.builder().port(0).credentials(DeliveryNode.SECRET_ID, DeliveryNode.SECRET_KEY).start();
-        for (int i = 0; i < JOBS; i++) {
-            emulator.jobs().add(EmulatedJob.builder().jobId(String.format("j%05d", i)).name("job").type("Job")
-                    .state("Running").creationTime(T0.plusMinutes(i)).build());
-        }
+        HISTORY.addRunning(emulator);
     }
 
     @AfterEach
@@ -78,7 +71,7 @@ abstract class RestartDeliveryTestSupport {
         }
         List<String> first = lines(run1);
         Set<String> completedBeforeRestart = repository.storedKeys();
-        changeStates();
+        HISTORY.failNewest(emulator);
 
         try (DeliveryNode node = new DeliveryNode(emulator.baseUrl(), repository, run2, 0, ctx -> { }).start()) {
             awaitAllDeliveredAndQuiet(run1, run2);
@@ -91,7 +84,7 @@ abstract class RestartDeliveryTestSupport {
         assertThat(first).hasSizeBetween(HALT_AFTER, JOBS - 1).doesNotHaveDuplicates();
         assertThat(completedBeforeRestart).containsExactlyInAnyOrderElementsOf(first);
         assertThat(second).doesNotHaveDuplicates().doesNotContainAnyElementsOf(first);
-        assertThat(union(first, second)).containsExactlyInAnyOrderElementsOf(expectedKeys());
+        assertThat(union(first, second)).containsExactlyInAnyOrderElementsOf(HISTORY.expectedKeys());
     }
 
     @Test
@@ -106,7 +99,7 @@ abstract class RestartDeliveryTestSupport {
         List<String> first = lines(run1);
         Set<String> completedBeforeRestart = repository.storedKeys();
         String inFlight = first.get(first.size() - 1);
-        changeStates();
+        HISTORY.failNewest(emulator);
 
         startChild(repository, run2, 0);
         awaitAllDeliveredAndQuiet(run1, run2);
@@ -121,32 +114,16 @@ abstract class RestartDeliveryTestSupport {
         assertThat(second).doesNotHaveDuplicates().doesNotContainAnyElementsOf(completedBeforeRestart).contains(inFlight);
         List<String> all = new ArrayList<>(first);
         all.addAll(second);
-        assertThat(all).hasSize(expectedKeys().size() + 1);
-        assertThat(union(first, second)).containsExactlyInAnyOrderElementsOf(expectedKeys());
+        assertThat(all).hasSize(HISTORY.expectedKeys().size() + 1);
+        assertThat(union(first, second)).containsExactlyInAnyOrderElementsOf(HISTORY.expectedKeys());
     }
 
-    /** Moves the newest jobs (emitted first: the listing is newest first) to Failed: new (JobId, State) pairs. */
-    private void changeStates() {
-        for (int i = JOBS - STATE_CHANGES; i < JOBS; i++) {
-            emulator.jobs().setState(String.format("j%05d", i), "Failed");
-        }
-    }
 
-    private static Set<String> expectedKeys() {
-        Set<String> keys = new LinkedHashSet<>();
-        for (int i = 0; i < JOBS; i++) {
-            keys.add(String.format("j%05d", i) + ":Running");
-        }
-        for (int i = JOBS - STATE_CHANGES; i < JOBS; i++) {
-            keys.add(String.format("j%05d", i) + ":Failed");
-        }
-        return keys;
-    }
 
     /** Waits until every expected key reached a sink, then for two more complete walks that must add nothing. */
     private void awaitAllDeliveredAndQuiet(Path run1, Path run2) {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(
-                () -> assertThat(union(lines(run1), lines(run2))).as("delivered").containsAll(expectedKeys()));
+                () -> assertThat(union(lines(run1), lines(run2))).as("delivered").containsAll(HISTORY.expectedKeys()));
         int requests = emulator.requests().count();
         await().atMost(Duration.ofSeconds(10)).until(() -> emulator.requests().count() >= requests + 2 * (JOBS / DeliveryNode.PAGE_SIZE) + 1);
     }
