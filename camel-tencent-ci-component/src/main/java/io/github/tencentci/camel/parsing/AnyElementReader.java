@@ -98,6 +98,18 @@ final class AnyElementReader {
         }
     }
 
+    /**
+     * A kept element of this job's document that holds just text: how a mapped element whose text does not fit its
+     * field is kept (an element in no namespace, since only those are mapped).
+     */
+    Element textElement(String localName, String content) {
+        Element element = document().createElementNS(null, localName);
+        if (!content.isEmpty()) {
+            element.appendChild(document.createTextNode(content));
+        }
+        return element;
+    }
+
     /** Forgets the document: the next job's elements get one of their own. */
     void nextJob() {
         document = null;

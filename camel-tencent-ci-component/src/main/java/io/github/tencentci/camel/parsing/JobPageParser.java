@@ -25,8 +25,9 @@ import io.github.tencentci.camel.model.JobsDetail;
  * The body is streamed with StAX and each {@code JobsDetail} is bound as it comes by {@link JobsDetailReader} (a
  * hand-written binder that builds what JAXB would, at a fraction of the cost), so a page never exists as a
  * whole-document DOM. Unknown top-level elements are skipped; unknown elements inside a job are kept on the
- * model. A value that does not fit its type (a time or an integer) fails the page rather than silently becoming
- * {@code null}.
+ * model. A value that does not fit its field (a time or an integer that does not parse) does not fail the page:
+ * the job is still read, with that field empty and the element kept as it came, and a WARN names it. Only a body
+ * that is not well-formed XML, or is cut short, fails the page.
  * <p>
  * Thread-safe and meant to be reused: it holds no state; each parse has its own reader.
  */
@@ -43,7 +44,7 @@ public final class JobPageParser {
      * @param  body                       the response body; read to its end but not closed
      * @return                            the page
      * @throws MalformedResponseException if the body is not well-formed XML, is truncated, has a DOCTYPE, is not
-     *                                    a {@code <Response>}, or a job holds a value that does not fit its type
+     *                                    a {@code <Response>}
      */
     public JobPage parse(InputStream body) throws MalformedResponseException {
         XMLStreamReader reader;
@@ -111,16 +112,14 @@ public final class JobPageParser {
         // copied now: the JDK reader's Location is a live view that moves on with the reader
         Location start = FixedLocation.of(reader.getLocation());
         try {
-            return jobReader.read();
+            return jobReader.read(jobLabel(index));
         } catch (XMLStreamException e) {
-            throw malformed(jobLabel(index) + problem(e), e.getLocation() != null ? e.getLocation() : start, e);
-        } catch (InvalidValueException e) {
-            throw malformed(jobLabel(index) + e.getMessage(), e.location(), e);
+            throw malformed(jobLabel(index) + ": " + problem(e), e.getLocation() != null ? e.getLocation() : start, e);
         }
     }
 
     private static String jobLabel(int index) {
-        return "JobsDetail #" + (index + 1) + ": ";
+        return "JobsDetail #" + (index + 1);
     }
 
     private static void skipElement(XMLStreamReader reader) throws XMLStreamException {

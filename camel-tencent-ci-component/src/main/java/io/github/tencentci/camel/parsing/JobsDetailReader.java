@@ -1,6 +1,10 @@
 package io.github.tencentci.camel.parsing;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
 
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -18,6 +22,9 @@ import io.github.tencentci.camel.model.JobsDetail;
 import io.github.tencentci.camel.model.StreamExtract;
 import io.github.tencentci.camel.model.TimeInterval;
 import io.github.tencentci.camel.model.XmlExtensible;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.w3c.dom.Element;
 
 /**
  * Binds one {@code <JobsDetail>} from a StAX reader into the model, field for field as the JAXB annotations of the
@@ -30,13 +37,25 @@ import io.github.tencentci.camel.model.XmlExtensible;
  * order. Times go through {@link CiTimeFormat#parse(String)} and integers through {@link CiIntegerAdapter}, so
  * {@code -} and empty mean {@code null}.
  * <p>
+ * Where this differs from JAXB: a mapped element whose content does not fit its field (a time or an integer that
+ * does not parse, a text field that holds elements) does not fail. The field stays {@code null}, the element is kept
+ * unchanged among {@code otherElements} (so the job's XML still carries the original text), and one WARN per job and
+ * field names the job, the field and the text. One odd value in one job must never stop the jobs behind it: a page
+ * that failed for it would fail again at every poll.
+ * <p>
  * Unknown elements are read by {@link AnyElementReader}. One reader per page, not thread-safe. Each job's kept
  * elements live in a DOM document of their own, so jobs handed to different threads share no DOM state.
  */
 final class JobsDetailReader {
 
+    private static final Logger LOG = LoggerFactory.getLogger(JobsDetailReader.class);
+
     private final XMLStreamReader reader;
     private final CiIntegerAdapter integers = new CiIntegerAdapter();
+    /** The structured elements from {@code <JobsDetail>} down to the one being read, for naming an odd field. */
+    private final Deque<String> path = new ArrayDeque<>();
+    /** The object whose fields are being bound: where an element that does not fit its field is kept. */
+    private XmlExtensible owner;
     private final AnyElementReader others;
     private final NamespaceBindings inJob = new NamespaceBindings(); // declared from <JobsDetail> down
 
@@ -49,29 +68,41 @@ final class JobsDetailReader {
     }
 
     /**
-     * Reads the job whose start tag is the reader's current event and leaves the reader on its end tag.
+     * Reads the job whose start tag is the reader's current event and leaves the reader on its end tag. Values that
+     * do not fit their fields are kept as elements and logged, see the class comment.
      *
-     * @return                            the job
-     * @throws XMLStreamException         if the XML is not well-formed or ends early
-     * @throws InvalidValueException      if a time or an integer does not parse; the reader is then on the end
-     *                                    tag of the bad element
+     * @param  label              how to name the job in a warning if it has no JobId, e.g. {@code JobsDetail #3}
+     * @return                    the job
+     * @throws XMLStreamException if the XML is not well-formed or ends early
      */
-    JobsDetail read() throws XMLStreamException, InvalidValueException {
+    JobsDetail read(String label) throws XMLStreamException {
         others.nextJob();
         inJob.reset(0);
-        return readObject(new JobsDetail(), JobsDetailReader::jobsDetail);
+        path.clear();
+        oddFields = null;
+        JobsDetail job = readObject(new JobsDetail(), JobsDetailReader::jobsDetail);
+        if (oddFields != null) {
+            String id = job.getJobId() != null ? "job " + job.getJobId() : label;
+            for (String odd : oddFields) {
+                LOG.warn("CI {}: {}; the field is left empty and the element kept as it came (see the job's XML)", id, odd);
+            }
+        }
+        return job;
     }
+
+    /** What did not fit in the job being read, or {@code null}: rare, so not allocated per job. */
+    private List<String> oddFields;
 
     /** Binds the child element the reader is on, if the target maps it; {@code false} keeps it as DOM. */
     @FunctionalInterface
     private interface Fields<T> {
-        boolean bind(JobsDetailReader in, String name, T target) throws XMLStreamException, InvalidValueException;
+        boolean bind(JobsDetailReader in, String name, T target) throws XMLStreamException;
     }
 
     // One method per model class: the element names are those of the class's @XmlElement annotations.
 
     private static boolean jobsDetail(JobsDetailReader in, String name, JobsDetail job)
-            throws XMLStreamException, InvalidValueException {
+            throws XMLStreamException {
         switch (name) {
             case "Code" -> job.setCode(in.text());
             case "Message" -> job.setMessage(in.text());
@@ -108,7 +139,7 @@ final class JobsDetailReader {
     }
 
     private static boolean operation(JobsDetailReader in, String name, JobOperation operation)
-            throws XMLStreamException, InvalidValueException {
+            throws XMLStreamException {
         switch (name) {
             case "TimeInterval" -> operation.setTimeInterval(
                     in.readObject(new TimeInterval(), JobsDetailReader::timeInterval));
@@ -136,7 +167,7 @@ final class JobsDetailReader {
     }
 
     private static boolean timeInterval(JobsDetailReader in, String name, TimeInterval interval)
-            throws XMLStreamException, InvalidValueException {
+            throws XMLStreamException {
         switch (name) {
             case "Start" -> interval.setStart(in.time());
             case "End" -> interval.setEnd(in.time());
@@ -187,7 +218,7 @@ final class JobsDetailReader {
     }
 
     private static boolean output(JobsDetailReader in, String name, JobOutput output)
-            throws XMLStreamException, InvalidValueException {
+            throws XMLStreamException {
         switch (name) {
             case "Region" -> output.setRegion(in.text());
             case "Bucket" -> output.setBucket(in.text());
@@ -221,20 +252,22 @@ final class JobsDetailReader {
     // The generic part: walking a structured element, leaf values, and keeping unknown elements.
 
     /** Reads the children of the element the reader is on, up to and including its end tag. */
-    private <T extends XmlExtensible> T readObject(T target, Fields<T> fields)
-            throws XMLStreamException, InvalidValueException {
+    private <T extends XmlExtensible> T readObject(T target, Fields<T> fields) throws XMLStreamException {
         int mark = inJob.mark();
         inJob.pushDeclaredBy(reader); // what kept elements below will declare
+        path.addLast(reader.getLocalName());
         while (true) {
             int event = reader.next();
             if (event == XMLStreamConstants.START_ELEMENT) {
                 String namespace = reader.getNamespaceURI();
                 boolean unqualified = namespace == null || namespace.isEmpty();
+                owner = target; // a nested readObject moved it
                 if (!unqualified || !fields.bind(this, reader.getLocalName(), target)) {
                     target.getOtherElements().add(others.read(inJob));
                 }
             } else if (event == XMLStreamConstants.END_ELEMENT) {
                 inJob.reset(mark);
+                path.removeLast();
                 return target;
             }
             // text, comments and processing instructions between fields mean nothing to JAXB either
@@ -244,60 +277,106 @@ final class JobsDetailReader {
     /**
      * The text of the leaf element the reader is on, leaving the reader on its end tag: what
      * {@link XMLStreamReader#getElementText()} gives, without its per-call buffer for the usual case of one text
-     * event (the factory coalesces), which made reading allocate more than JAXB did.
+     * event (the factory coalesces), which made reading allocate more than JAXB did. A leaf that holds elements is
+     * kept whole as an odd field and gives {@code null}.
      */
     private String text() throws XMLStreamException {
+        String name = reader.getLocalName();
         int event = nextInLeaf();
         if (event == XMLStreamConstants.END_ELEMENT) {
             return "";
         }
-        String first = reader.getText();
-        event = nextInLeaf();
-        if (event == XMLStreamConstants.END_ELEMENT) {
-            return first;
+        String first = event == XMLStreamConstants.START_ELEMENT ? "" : reader.getText();
+        if (event != XMLStreamConstants.START_ELEMENT) {
+            event = nextInLeaf();
+            if (event == XMLStreamConstants.END_ELEMENT) {
+                return first;
+            }
         }
         StringBuilder text = new StringBuilder(first); // text split by a comment or processing instruction
         while (event != XMLStreamConstants.END_ELEMENT) {
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                keepMixed(name, text);
+                return null;
+            }
             text.append(reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength());
             event = nextInLeaf();
         }
         return text.toString();
     }
 
-    /** The next text or end event of a leaf element, skipping comments; anything else is an error, as JAXB has it. */
+    /** The next text, element or end event of a leaf element, skipping comments and processing instructions. */
     private int nextInLeaf() throws XMLStreamException {
         while (true) {
             int event = reader.next();
             switch (event) {
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE,
-                        XMLStreamConstants.END_ELEMENT -> {
+                        XMLStreamConstants.START_ELEMENT, XMLStreamConstants.END_ELEMENT -> {
                     return event;
                 }
                 case XMLStreamConstants.COMMENT, XMLStreamConstants.PROCESSING_INSTRUCTION -> {
                     // skipped, as getElementText does
                 }
-                default -> throw new XMLStreamException(event == XMLStreamConstants.START_ELEMENT
-                        ? "element <" + reader.getLocalName() + "> inside a text-only element"
-                        : "text-only element not closed", FixedLocation.of(reader.getLocation()));
+                default -> throw new XMLStreamException("text-only element not closed", FixedLocation.of(reader.getLocation()));
             }
         }
     }
 
-    private OffsetDateTime time() throws XMLStreamException, InvalidValueException {
+    /**
+     * Keeps a leaf element that turned out to hold elements: its text so far, then the rest read as DOM. The reader
+     * is on the first child's start tag and is left on the leaf's end tag.
+     */
+    private void keepMixed(String name, StringBuilder textSoFar) throws XMLStreamException {
+        Element kept = others.textElement(name, textSoFar.toString());
+        StringBuilder content = new StringBuilder(textSoFar);
+        int event = XMLStreamConstants.START_ELEMENT;
+        while (event != XMLStreamConstants.END_ELEMENT) {
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                Element child = others.read(inJob);
+                kept.appendChild(kept.getOwnerDocument().adoptNode(child));
+                content.append('<').append(child.getTagName()).append(">…");
+            } else {
+                kept.appendChild(kept.getOwnerDocument().createTextNode(reader.getText()));
+                content.append(reader.getText());
+            }
+            event = nextInLeaf();
+        }
+        keepOdd(name, kept, content.toString(), "it holds elements where text was expected");
+    }
+
+    private void keepOdd(String name, Element kept, String text, String problem) {
+        owner.getOtherElements().add(kept);
+        if (oddFields == null) {
+            oddFields = new ArrayList<>(2);
+        }
+        StringBuilder field = new StringBuilder();
+        for (String step : path) {
+            if (field.length() > 0 || !"JobsDetail".equals(step)) {
+                field.append(step).append('/');
+            }
+        }
+        oddFields.add("field " + field + name + " '" + text + "' cannot be read: " + problem);
+    }
+
+    private OffsetDateTime time() throws XMLStreamException {
+        String name = reader.getLocalName();
         String text = text();
         try {
             return CiTimeFormat.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new InvalidValueException(e.getMessage(), FixedLocation.of(reader.getLocation()), e);
+            keepOdd(name, others.textElement(name, text), text, "expected " + CiTimeFormat.ACCEPTED_FORMATS);
+            return null;
         }
     }
 
-    private Integer integer() throws XMLStreamException, InvalidValueException {
+    private Integer integer() throws XMLStreamException {
+        String name = reader.getLocalName();
         String text = text();
         try {
             return integers.unmarshal(text);
         } catch (IllegalArgumentException e) {
-            throw new InvalidValueException(e.getMessage(), FixedLocation.of(reader.getLocation()), e);
+            keepOdd(name, others.textElement(name, text), text, "expected an integer");
+            return null;
         }
     }
 }

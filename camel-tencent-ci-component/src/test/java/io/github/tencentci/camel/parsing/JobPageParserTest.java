@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import io.github.tencentci.camel.model.JobsDetail;
+import io.github.tencentci.camel.resilience.LogCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -211,24 +212,66 @@ class JobPageParserTest {
                 .hasMessageContaining("expected root element <Response> but found <Error>");
     }
 
-    @Test
-    void aTimeThatIsNoTimeFailsThePageNamingTheValue() {
-        String xml = "<Response><JobsDetail><JobId>ok</JobId></JobsDetail>"
-                     + "<JobsDetail><JobId>bad</JobId><CreationTime>27/06/2022</CreationTime></JobsDetail></Response>";
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "<CreationTime>27/06/2022</CreationTime>",
+            "<StartTime>2022-06-27 15:23:10</StartTime>",
+            "<EndTime>2024-02-30T00:00:00+0800</EndTime>",
+            "<Operation><TimeInterval><Start>yesterday</Start></TimeInterval></Operation>",
+            "<Operation><JobLevel>high</JobLevel></Operation>",
+            "<JobId>a<b>inner</b>c</JobId>" })
+    void aValueThatDoesNotFitItsFieldKeepsTheJobAndItsText(String odd) throws Exception {
+        String xml = "<Response><JobsDetail><JobId>before</JobId></JobsDetail>"
+                     + "<JobsDetail><Name>odd</Name>" + odd + "</JobsDetail>"
+                     + "<JobsDetail><JobId>after</JobId></JobsDetail><NextToken>7</NextToken></Response>";
 
-        assertThatThrownBy(() -> parser.parse(stream(xml)))
-                .isInstanceOf(MalformedResponseException.class)
-                .hasMessageContaining("JobsDetail #2")
-                .hasMessageContaining("27/06/2022");
+        JobPage page;
+        try (LogCapture log = LogCapture.of(org.apache.logging.log4j.Level.WARN, "io.github.tencentci")) {
+            page = parser.parse(stream(xml));
+            assertThat(log.lines()).singleElement().asString()
+                    .startsWith("WARN ").contains("JobsDetail #2").contains("cannot be read");
+        }
+
+        assertThat(page.jobs()).extracting(JobsDetail::getName).containsExactly(null, "odd", null);
+        assertThat(page.nextToken()).isEqualTo("7");
+        JobsDetail job = page.jobs().get(1);
+        // the element comes back in the job's XML with its original content, wherever it stood
+        String content = odd.replaceAll("^(<Operation>)?(<TimeInterval>)?", "").replaceAll("(</TimeInterval>)?(</Operation>)?$", "");
+        assertThat(marshal(job)).contains(content);
     }
 
     @Test
-    void anIntegerThatIsNoIntegerFailsThePage() {
-        String xml = "<Response>\n<JobsDetail>\n<Operation>\n<JobLevel>high</JobLevel></Operation></JobsDetail></Response>";
+    void theWarningNamesTheJobTheFieldAndTheText() throws Exception {
+        String xml = "<Response><JobsDetail><Operation><TimeInterval><Start>2022-02-25T12:00:00 z</Start>"
+                     + "</TimeInterval><JobLevel>high</JobLevel></Operation><JobId>j-odd</JobId></JobsDetail></Response>";
 
-        assertThatThrownBy(() -> parser.parse(stream(xml)))
-                .isInstanceOf(MalformedResponseException.class)
-                .hasMessage("Malformed CI job listing response at line 4, column 26: JobsDetail #1: Invalid integer 'high'");
+        try (LogCapture log = LogCapture.of(org.apache.logging.log4j.Level.WARN, "io.github.tencentci")) {
+            JobsDetail job = parser.parse(stream(xml)).jobs().get(0);
+
+            assertThat(job.getOperation().getTimeInterval().getStart()).isNull();
+            assertThat(job.getOperation().getJobLevel()).isNull();
+            assertThat(job.getOperation().getTimeInterval().findOtherElement("Start")).get()
+                    .extracting(org.w3c.dom.Element::getTextContent).isEqualTo("2022-02-25T12:00:00 z");
+            assertThat(log.lines()).containsExactly(
+                    "WARN io.github.tencentci.camel.parsing.JobsDetailReader - CI job j-odd: field Operation/TimeInterval/Start"
+                    + " '2022-02-25T12:00:00 z' cannot be read: expected " + io.github.tencentci.camel.model.CiTimeFormat.ACCEPTED_FORMATS
+                    + "; the field is left empty and the element kept as it came (see the job's XML)",
+                    "WARN io.github.tencentci.camel.parsing.JobsDetailReader - CI job j-odd: field Operation/JobLevel 'high'"
+                    + " cannot be read: expected an integer; the field is left empty and the element kept as it came"
+                    + " (see the job's XML)");
+        }
+    }
+
+    @Test
+    void aLowerCaseZuluIsReadLeniently() throws Exception {
+        // the Go SDK's own tests submit TimeInterval values like this; the reading is unambiguous
+        String xml = "<Response><JobsDetail><Operation><TimeInterval><Start>2022-02-25T12:00:00z</Start>"
+                     + "</TimeInterval></Operation></JobsDetail></Response>";
+
+        JobsDetail job = parser.parse(stream(xml)).jobs().get(0);
+
+        assertThat(job.getOperation().getTimeInterval().getStart())
+                .isEqualTo(OffsetDateTime.of(2022, 2, 25, 12, 0, 0, 0, ZoneOffset.UTC));
     }
 
     @Test

@@ -20,7 +20,7 @@ import org.apache.logging.log4j.core.config.Property;
  * Captures every log event of the given loggers at the given level, with the messages and stack traces of their
  * exceptions, until closed (which restores the previous levels).
  */
-final class LogCapture extends AbstractAppender implements AutoCloseable {
+public final class LogCapture extends AbstractAppender implements AutoCloseable {
 
     private final List<String> lines = new ArrayList<>();
     private final List<LogEvent> events = new ArrayList<>();
@@ -41,7 +41,7 @@ final class LogCapture extends AbstractAppender implements AutoCloseable {
         context.updateLoggers();
     }
 
-    static LogCapture of(Level level, String... loggers) {
+    public static LogCapture of(Level level, String... loggers) {
         return new LogCapture(level, loggers);
     }
 
@@ -58,15 +58,15 @@ final class LogCapture extends AbstractAppender implements AutoCloseable {
         events.add(event.toImmutable());
     }
 
-    synchronized List<String> lines() {
+    public synchronized List<String> lines() {
         return List.copyOf(lines);
     }
 
-    synchronized List<String> linesContaining(String text) {
+    public synchronized List<String> linesContaining(String text) {
         return lines.stream().filter(l -> l.contains(text)).collect(Collectors.toList());
     }
 
-    synchronized String all() {
+    public synchronized String all() {
         return String.join("\n", lines);
     }
 
