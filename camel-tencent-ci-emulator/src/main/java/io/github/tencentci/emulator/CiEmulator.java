@@ -74,6 +74,9 @@ public final class CiEmulator implements AutoCloseable {
         }
     }
 
+    /** How long {@link #takeRequest()} waits. */
+    public static final Duration DEFAULT_TAKE_TIMEOUT = Duration.ofSeconds(10);
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final SkewableClock clock;
@@ -136,6 +139,28 @@ public final class CiEmulator implements AutoCloseable {
     /** @return every request received so far */
     public RequestLog requests() {
         return requests;
+    }
+
+    /**
+     * Waits up to {@link #DEFAULT_TAKE_TIMEOUT} for the next request not taken yet, as OkHttp MockWebServer's
+     * {@code takeRequest}: requests are taken once each, in arrival order, whatever {@link #requests()} shows.
+     *
+     * @throws AssertionError when none arrives in time; its message says how long it waited and how many were taken
+     */
+    public RecordedRequest takeRequest() {
+        return takeRequest(DEFAULT_TAKE_TIMEOUT);
+    }
+
+    /**
+     * Waits up to {@code timeout} for the next request not taken yet.
+     *
+     * @throws AssertionError when none arrives in time; its message says how long it waited and how many were taken
+     */
+    public RecordedRequest takeRequest(Duration timeout) {
+        if (timeout == null || timeout.isNegative()) {
+            throw new IllegalArgumentException("timeout must be zero or positive, was " + timeout);
+        }
+        return requests.take(timeout);
     }
 
     /** @return the emulator's clock: the configured clock shifted by the current skew */
