@@ -88,7 +88,8 @@ final class Reply {
     private void send(int status, String errorCode, long contentLength, Body body) throws IOException {
         headers();
         record(status, errorCode);
-        exchange.sendResponseHeaders(status, contentLength);
+        // For the JDK server 0 means "chunked, length unknown"; -1 is an empty body with Content-Length: 0.
+        exchange.sendResponseHeaders(status, contentLength == 0 ? -1 : contentLength);
         try (OutputStream out = new BufferedOutputStream(exchange.getResponseBody(), 64 * 1024)) {
             body.writeTo(out);
         }

@@ -158,13 +158,13 @@ class ListingTest {
         String authorization = client.sdkAuthorization(Map.of(), SECRET_ID, SECRET_KEY, 600, true);
 
         HttpResponse<String> notFound = client.get("/inventorytriggerjobs", Map.of(), authorization);
-        HttpResponse<String> post = client.send("POST", "/inventorytriggerjob", authorization);
+        HttpResponse<String> delete = client.send("DELETE", "/inventorytriggerjob", authorization); // POST triggers
 
         assertThat(notFound.statusCode()).isEqualTo(404);
         assertThat(element(notFound.body(), "Code")).isEqualTo("InvalidUrl");
-        assertThat(post.statusCode()).isEqualTo(405);
-        assertThat(element(post.body(), "Code")).isEqualTo("MethodNotAllowed");
-        assertThat(post.headers().firstValue("x-ci-request-id")).isPresent();
+        assertThat(delete.statusCode()).isEqualTo(405);
+        assertThat(element(delete.body(), "Code")).isEqualTo("MethodNotAllowed");
+        assertThat(delete.headers().firstValue("x-ci-request-id")).isPresent();
     }
 
     @Test
