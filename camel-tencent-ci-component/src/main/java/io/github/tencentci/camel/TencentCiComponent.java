@@ -13,13 +13,15 @@ import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 
 /**
- * The {@code tencent-ci} component: polls Tencent Cloud Infinite (CI) batch jobs.
+ * The {@code tencent-ci} component: polls Tencent Cloud Infinite (CI) batch jobs, and lists, describes, cancels and
+ * triggers them.
  */
 @Component("tencent-ci")
 public class TencentCiComponent extends HealthCheckComponent {
 
     /** The options whose values Camel's enum converter binds, with what they allow. */
-    private static final Map<String, Object[]> ENUM_OPTIONS = Map.of("type", JobType.values(), "orderByTime", OrderByTime.values());
+    private static final Map<String, Object[]> ENUM_OPTIONS = Map.of("type", JobType.values(), "orderByTime", OrderByTime.values(),
+            "operation", TencentCiOperations.values());
 
     @Metadata
     private TencentCiConfiguration configuration = new TencentCiConfiguration();

@@ -271,7 +271,8 @@ public class TencentCiConfiguration implements Cloneable {
     }
 
     /**
-     * List only the job with this JobId.
+     * List only the job with this JobId. For the producer's describeJob and cancelJob, the job to act on when the
+     * header CamelTencentCiJobId is not set.
      */
     public void setJobId(String jobId) {
         this.jobId = jobId;

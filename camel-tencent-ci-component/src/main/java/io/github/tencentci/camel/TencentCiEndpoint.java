@@ -1,6 +1,8 @@
 package io.github.tencentci.camel;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.github.tencentci.camel.client.TencentCiClient;
@@ -29,14 +31,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls the batch jobs of a bucket bound to Tencent Cloud Infinite (CI) and emits one exchange per job record.
+ * The batch jobs of a bucket bound to Tencent Cloud Infinite (CI): the consumer polls them and emits one exchange per
+ * job record; the producer lists, describes, cancels and triggers them ({@link TencentCiOperations}).
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "tencent-ci", title = "Tencent Cloud Infinite (CI)",
-             syntax = "tencent-ci:resource", consumerOnly = true, category = { Category.CLOUD, Category.FILE },
+             syntax = "tencent-ci:resource", category = { Category.CLOUD, Category.FILE },
              headersClass = TencentCiConstants.class)
 public class TencentCiEndpoint extends ScheduledPollEndpoint {
 
     public static final String RESOURCE_JOBS = "jobs";
+    private static final int DEFAULT_IDEMPOTENT_CACHE_SIZE = 100_000;
     private static final Logger LOG = LoggerFactory.getLogger(TencentCiEndpoint.class);
 
     @UriPath(enums = "jobs")
@@ -51,11 +55,13 @@ public class TencentCiEndpoint extends ScheduledPollEndpoint {
     @UriParam(label = "consumer,advanced")
     private IdempotentRepository idempotentRepository;
     @UriParam(label = "consumer,advanced", defaultValue = "100000")
-    private int idempotentCacheSize = 100_000;
+    private int idempotentCacheSize = DEFAULT_IDEMPOTENT_CACHE_SIZE;
     @UriParam(label = "consumer,advanced", javaType = "java.lang.String")
     private Expression idempotentKey;
     @UriParam(label = "consumer", defaultValue = "0", javaType = "java.time.Duration")
     private long lookBack;
+    @UriParam(label = "producer", defaultValue = "listJobs")
+    private TencentCiOperations operation;
 
     private TencentCiClient client;
     private JobDeliveryTracker deliveryTracker;
@@ -69,11 +75,41 @@ public class TencentCiEndpoint extends ScheduledPollEndpoint {
 
     @Override
     public Producer createProducer() {
-        throw new UnsupportedOperationException("tencent-ci:" + resource + " can only be consumed from, not sent to");
+        List<String> consumerOnly = new ArrayList<>();
+        if (maxMessagesPerPoll != 0) {
+            consumerOnly.add("maxMessagesPerPoll");
+        }
+        if (!readAhead) {
+            consumerOnly.add("readAhead");
+        }
+        if (idempotentRepository != null) {
+            consumerOnly.add("idempotentRepository");
+        }
+        if (idempotentCacheSize != DEFAULT_IDEMPOTENT_CACHE_SIZE) {
+            consumerOnly.add("idempotentCacheSize");
+        }
+        if (idempotentKey != null) {
+            consumerOnly.add("idempotentKey");
+        }
+        if (lookBack != 0) {
+            consumerOnly.add("lookBack");
+        }
+        if (!consumerOnly.isEmpty()) {
+            throw new IllegalArgumentException("Invalid tencent-ci options: " + String.join(", ", consumerOnly)
+                                               + (consumerOnly.size() == 1 ? " applies" : " apply")
+                                               + " to the consumer only (from), not to a producer (to): remove "
+                                               + (consumerOnly.size() == 1 ? "it" : "them") + " from " + getEndpointBaseUri());
+        }
+        return new TencentCiProducer(this);
     }
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
+        if (operation != null) {
+            throw new IllegalArgumentException("Invalid tencent-ci options: operation applies to the producer only (to),"
+                                               + " not to a consumer (from), which always lists jobs: remove it from "
+                                               + getEndpointBaseUri());
+        }
         TencentCiConsumer consumer = new TencentCiConsumer(this, processor);
         configureConsumer(consumer);
         consumer.setMaxMessagesPerPoll(maxMessagesPerPoll);
@@ -173,7 +209,7 @@ public class TencentCiEndpoint extends ScheduledPollEndpoint {
     }
 
     /**
-     * What to poll: jobs, the batch jobs of the bucket.
+     * What to poll or act on: jobs, the batch jobs of the bucket.
      */
     public void setResource(String resource) {
         this.resource = resource;
@@ -266,5 +302,19 @@ public class TencentCiEndpoint extends ScheduledPollEndpoint {
      */
     public void setLookBack(long lookBack) {
         this.lookBack = lookBack;
+    }
+
+    public TencentCiOperations getOperation() {
+        return operation;
+    }
+
+    /**
+     * What the producer does: listJobs (one page of the listing, with the filter options; the header
+     * CamelTencentCiNextToken names the page), describeJob or cancelJob (the job named by the header
+     * CamelTencentCiJobId, else by the jobId option), or triggerJob (submits the body: a JobsDetail again, or a
+     * Request XML document). The header CamelTencentCiOperation overrides it per exchange. Producer only.
+     */
+    public void setOperation(TencentCiOperations operation) {
+        this.operation = operation;
     }
 }

@@ -182,7 +182,7 @@ public final class JobListing {
         }
 
         private JobPage fetch(String pageToken, int number) throws IOException {
-            return retry.call("Page " + number, () -> client.listJobs(walkQuery, pageToken));
+            return retry.call("Page " + number + " of the job listing", () -> client.listJobs(walkQuery, pageToken));
         }
     }
 }
