@@ -237,8 +237,8 @@ public class TencentCiConfiguration implements Cloneable {
     }
 
     /**
-     * List only jobs created at or after this time, as 2024-12-31T12:00:00+0800 or ISO-8601 (2024-12-31T12:00:00+08:00,
-     * 2024-12-31T04:00:00Z).
+     * List only jobs created at or after this time: as the API writes times, with the offset as four digits after a
+     * plus or minus sign, or as ISO-8601 such as 2024-12-31T04:00:00Z.
      */
     public void setStartCreationTime(String startCreationTime) {
         this.startCreationTime = parseTime("startCreationTime", startCreationTime);
