@@ -47,9 +47,7 @@ public class TencentCiComponent extends HealthCheckComponent {
         return endpoint;
     }
 
-    /**
-     * Camel's binding error names the option but not what is wrong with its value; this one says what is allowed.
-     */
+    /** Camel's binding error names the option but not what is wrong with its value; this one says what is allowed. */
     private static RuntimeException invalidOption(PropertyBindingException e) {
         Object[] allowed = ENUM_OPTIONS.get(e.getPropertyName());
         if (allowed != null) {
@@ -69,9 +67,7 @@ public class TencentCiComponent extends HealthCheckComponent {
         return configuration;
     }
 
-    /**
-     * Options shared by every endpoint of this component; endpoint options override them.
-     */
+    /** Options shared by every endpoint of this component; endpoint options override them. */
     public void setConfiguration(TencentCiConfiguration configuration) {
         this.configuration = configuration;
     }

@@ -105,9 +105,7 @@ public class TencentCiConfiguration implements Cloneable {
         return bucket;
     }
 
-    /**
-     * The bucket bound to CI, as BucketName-APPID, e.g. examplebucket-1250000000.
-     */
+    /** The bucket bound to CI, as BucketName-APPID, e.g. examplebucket-1250000000. */
     public void setBucket(String bucket) {
         this.bucket = bucket;
     }
@@ -116,9 +114,7 @@ public class TencentCiConfiguration implements Cloneable {
         return region;
     }
 
-    /**
-     * The region of the bucket, e.g. ap-chongqing.
-     */
+    /** The region of the bucket, e.g. ap-chongqing. */
     public void setRegion(String region) {
         this.region = region;
     }
@@ -139,9 +135,7 @@ public class TencentCiConfiguration implements Cloneable {
         return secretId;
     }
 
-    /**
-     * The SecretId of the Tencent Cloud API key.
-     */
+    /** The SecretId of the Tencent Cloud API key. */
     public void setSecretId(String secretId) {
         this.secretId = secretId;
     }
@@ -150,9 +144,7 @@ public class TencentCiConfiguration implements Cloneable {
         return secretKey;
     }
 
-    /**
-     * The SecretKey of the Tencent Cloud API key.
-     */
+    /** The SecretKey of the Tencent Cloud API key. */
     public void setSecretKey(String secretKey) {
         this.secretKey = secretKey;
     }
@@ -161,9 +153,7 @@ public class TencentCiConfiguration implements Cloneable {
         return sessionToken;
     }
 
-    /**
-     * The session token of temporary (STS) credentials; sent signed in x-ci-security-token.
-     */
+    /** The session token of temporary (STS) credentials; sent signed in x-ci-security-token. */
     public void setSessionToken(String sessionToken) {
         this.sessionToken = sessionToken;
     }
@@ -172,9 +162,7 @@ public class TencentCiConfiguration implements Cloneable {
         return credentialsProvider;
     }
 
-    /**
-     * A provider of credentials, consulted before every request, e.g. one that refreshes STS credentials.
-     */
+    /** A provider of credentials, consulted before every request, e.g. one that refreshes STS credentials. */
     public void setCredentialsProvider(TencentCredentialsProvider credentialsProvider) {
         this.credentialsProvider = credentialsProvider;
     }
@@ -183,9 +171,7 @@ public class TencentCiConfiguration implements Cloneable {
         return size;
     }
 
-    /**
-     * How many jobs one page lists, 1 to 100.
-     */
+    /** How many jobs one page lists, 1 to 100. */
     public void setSize(int size) {
         this.size = size;
     }
@@ -194,9 +180,7 @@ public class TencentCiConfiguration implements Cloneable {
         return type;
     }
 
-    /**
-     * List only jobs of this type: Workflow or Job. Unset, the service's default applies.
-     */
+    /** List only jobs of this type: Workflow or Job. Unset, the service's default applies. */
     public void setType(JobType type) {
         this.type = type;
     }
@@ -205,9 +189,7 @@ public class TencentCiConfiguration implements Cloneable {
         return orderByTime;
     }
 
-    /**
-     * Order of the listing by creation time: Asc or Desc (the service's default).
-     */
+    /** Order of the listing by creation time: Asc or Desc (the service's default). */
     public void setOrderByTime(OrderByTime orderByTime) {
         this.orderByTime = orderByTime;
     }
@@ -237,8 +219,8 @@ public class TencentCiConfiguration implements Cloneable {
     }
 
     /**
-     * List only jobs created at or after this time, as 2024-12-31T12:00:00+0800 or ISO-8601 (2024-12-31T12:00:00+08:00,
-     * 2024-12-31T04:00:00Z).
+     * List only jobs created at or after this time: as the API writes times, with the offset as four digits after a
+     * plus or minus sign, or as ISO-8601 such as 2024-12-31T04:00:00Z.
      */
     public void setStartCreationTime(String startCreationTime) {
         this.startCreationTime = parseTime("startCreationTime", startCreationTime);
@@ -248,9 +230,7 @@ public class TencentCiConfiguration implements Cloneable {
         return endCreationTime;
     }
 
-    /**
-     * List only jobs created at or before this time, in the same formats as startCreationTime.
-     */
+    /** List only jobs created at or before this time, in the same formats as startCreationTime. */
     public void setEndCreationTime(String endCreationTime) {
         this.endCreationTime = parseTime("endCreationTime", endCreationTime);
     }
@@ -259,9 +239,7 @@ public class TencentCiConfiguration implements Cloneable {
         return workflowId;
     }
 
-    /**
-     * List only the jobs of this workflow.
-     */
+    /** List only the jobs of this workflow. */
     public void setWorkflowId(String workflowId) {
         this.workflowId = workflowId;
     }
@@ -282,9 +260,7 @@ public class TencentCiConfiguration implements Cloneable {
         return name;
     }
 
-    /**
-     * List only jobs with this name.
-     */
+    /** List only jobs with this name. */
     public void setName(String name) {
         this.name = name;
     }
@@ -293,9 +269,7 @@ public class TencentCiConfiguration implements Cloneable {
         return connectTimeout;
     }
 
-    /**
-     * How long to wait for a connection to the service, in milliseconds or as a duration (10s).
-     */
+    /** How long to wait for a connection to the service, in milliseconds or as a duration (10s). */
     public void setConnectTimeout(long connectTimeout) {
         this.connectTimeout = connectTimeout;
     }
@@ -304,9 +278,7 @@ public class TencentCiConfiguration implements Cloneable {
         return responseTimeout;
     }
 
-    /**
-     * How long to wait for data from the service before a page fails, in milliseconds or as a duration.
-     */
+    /** How long to wait for data from the service before a page fails, in milliseconds or as a duration. */
     public void setResponseTimeout(long responseTimeout) {
         this.responseTimeout = responseTimeout;
     }
@@ -315,9 +287,7 @@ public class TencentCiConfiguration implements Cloneable {
         return proxyHost;
     }
 
-    /**
-     * Host of an HTTP proxy to reach the service through.
-     */
+    /** Host of an HTTP proxy to reach the service through. */
     public void setProxyHost(String proxyHost) {
         this.proxyHost = proxyHost;
     }
@@ -326,9 +296,7 @@ public class TencentCiConfiguration implements Cloneable {
         return proxyPort;
     }
 
-    /**
-     * Port of the HTTP proxy.
-     */
+    /** Port of the HTTP proxy. */
     public void setProxyPort(Integer proxyPort) {
         this.proxyPort = proxyPort;
     }
@@ -337,9 +305,7 @@ public class TencentCiConfiguration implements Cloneable {
         return proxyScheme;
     }
 
-    /**
-     * Scheme of the HTTP proxy.
-     */
+    /** Scheme of the HTTP proxy. */
     public void setProxyScheme(String proxyScheme) {
         this.proxyScheme = proxyScheme;
     }
@@ -348,9 +314,7 @@ public class TencentCiConfiguration implements Cloneable {
         return proxyUsername;
     }
 
-    /**
-     * User name for the HTTP proxy.
-     */
+    /** User name for the HTTP proxy. */
     public void setProxyUsername(String proxyUsername) {
         this.proxyUsername = proxyUsername;
     }
@@ -359,9 +323,7 @@ public class TencentCiConfiguration implements Cloneable {
         return proxyPassword;
     }
 
-    /**
-     * Password for the HTTP proxy.
-     */
+    /** Password for the HTTP proxy. */
     public void setProxyPassword(String proxyPassword) {
         this.proxyPassword = proxyPassword;
     }
@@ -370,9 +332,7 @@ public class TencentCiConfiguration implements Cloneable {
         return sslContextParameters;
     }
 
-    /**
-     * TLS settings (trust store, key store, protocols) for HTTPS to the service.
-     */
+    /** TLS settings (trust store, key store, protocols) for HTTPS to the service. */
     public void setSslContextParameters(SSLContextParameters sslContextParameters) {
         this.sslContextParameters = sslContextParameters;
     }
@@ -381,9 +341,7 @@ public class TencentCiConfiguration implements Cloneable {
         return httpClientConfigurer;
     }
 
-    /**
-     * A hook that customises the HttpClient 5 builder before the client is built, e.g. to add interceptors.
-     */
+    /** A hook that customises the HttpClient 5 builder before the client is built, e.g. to add interceptors. */
     public void setHttpClientConfigurer(HttpClientConfigurer httpClientConfigurer) {
         this.httpClientConfigurer = httpClientConfigurer;
     }

@@ -208,9 +208,7 @@ public class TencentCiEndpoint extends ScheduledPollEndpoint {
         return resource;
     }
 
-    /**
-     * What to poll or act on: jobs, the batch jobs of the bucket.
-     */
+    /** What to poll or act on: jobs, the batch jobs of the bucket. */
     public void setResource(String resource) {
         this.resource = resource;
     }
@@ -219,9 +217,7 @@ public class TencentCiEndpoint extends ScheduledPollEndpoint {
         return configuration;
     }
 
-    /**
-     * The endpoint's options.
-     */
+    /** The endpoint's options. */
     public void setConfiguration(TencentCiConfiguration configuration) {
         this.configuration = configuration;
     }
@@ -230,9 +226,7 @@ public class TencentCiEndpoint extends ScheduledPollEndpoint {
         return maxMessagesPerPoll;
     }
 
-    /**
-     * The most exchanges one poll emits; 0 means no limit. The next poll continues where a capped one stopped.
-     */
+    /** The most exchanges one poll emits; 0 means no limit. The next poll continues where a capped one stopped. */
     public void setMaxMessagesPerPoll(int maxMessagesPerPoll) {
         this.maxMessagesPerPoll = maxMessagesPerPoll;
     }
@@ -265,9 +259,7 @@ public class TencentCiEndpoint extends ScheduledPollEndpoint {
         return idempotentCacheSize;
     }
 
-    /**
-     * How many keys the default in-memory idempotent repository holds, least recently used first out.
-     */
+    /** How many keys the default in-memory idempotent repository holds, least recently used first out. */
     public void setIdempotentCacheSize(int idempotentCacheSize) {
         this.idempotentCacheSize = idempotentCacheSize;
     }
