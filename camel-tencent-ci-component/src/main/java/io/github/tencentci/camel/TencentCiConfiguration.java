@@ -150,7 +150,7 @@ public class TencentCiConfiguration implements Cloneable {
     }
 
     /**
-     * A base URL that replaces https://<bucket>.ci.<region>.myqcloud.com, e.g. http://127.0.0.1:8080 for an emulator.
+     * A base URL that replaces https://&lt;bucket&gt;.ci.&lt;region&gt;.myqcloud.com, e.g. http://127.0.0.1:8080 for an emulator.
      * The Host header and the signature follow it.
      */
     public void setEndpoint(String endpoint) {

@@ -256,7 +256,7 @@ public class TencentCiEndpoint extends ScheduledPollEndpoint {
     }
 
     /**
-     * Where delivered jobs are remembered, keyed by <JobId>:<State>. Defaults to an in-memory repository of
+     * Where delivered jobs are remembered, keyed by &lt;JobId&gt;:&lt;State&gt;. Defaults to an in-memory repository of
      * idempotentCacheSize keys; use a file, JDBC or Kafka repository to remember across restarts and nodes.
      */
     public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
@@ -281,7 +281,7 @@ public class TencentCiEndpoint extends ScheduledPollEndpoint {
     /**
      * A Simple expression giving the key a job is remembered under, evaluated on the exchange it would be emitted in,
      * e.g. ${header.CamelTencentCiJobId} to emit each job once whatever its later states. Unset, the key is
-     * <JobId>:<State>.
+     * &lt;JobId&gt;:&lt;State&gt;.
      */
     public void setIdempotentKey(String idempotentKey) {
         this.idempotentKey = idempotentKey;
