@@ -24,40 +24,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An in-process stand-in for Tencent Cloud Infinite's batch-job listing API, {@code GET /inventorytriggerjob}, for
- * testing clients (such as Camel routes using {@code tencent-ci:jobs}) without the cloud.
+ * testing clients (such as Camel routes using {@code tencent-ci:jobs}) without the cloud: a small HTTP server (the
+ * JDK's {@code com.sun.net.httpserver}) on {@code 127.0.0.1} that answers with CI's parameters, pagination, error
+ * bodies and signature check. {@code docs/emulator.md} says what it does and which parts are documented service
+ * behaviour.
  * <p>
- * It is a small HTTP server (the JDK's {@code com.sun.net.httpserver}, no other dependency than slf4j-api) bound to
- * {@code 127.0.0.1}, which answers as CI does:
- * <ul>
- * <li>the listing honours {@code size} (1–100, default 10), {@code states} (All, Submitted, Running, Success, Failed,
- * Pause, Cancel; comma lists), {@code type} (Workflow, Job; absent = both), {@code orderByTime} (Asc, Desc default;
- * by CreationTime then JobId), {@code startCreationTime}/{@code endCreationTime} (inclusive,
- * {@code 2022-02-25T12:00:00+0800}), {@code workflowId}, {@code jobId}, {@code name} and {@code nextToken}
- * (an offset, like the real service's {@code 25}; the last page has an empty {@code <NextToken></NextToken>}).
- * Invalid values are 400 InvalidArgument with a message naming the parameter; empty values count as absent.</li>
- * <li>bodies are {@code application/xml}: {@code <Response><RequestId/><JobsDetail/>*<NextToken/></Response>}, or
- * {@code <Error><Code/><Message/><RequestId/><TraceId/></Error>}; every response has {@code x-ci-request-id}
- * (the RequestId), failures also {@code x-ci-trace-id}. Other paths are 404 InvalidUrl, other methods 405.</li>
- * <li>requests must carry a valid COS/CI signature ({@code Authorization: q-sign-algorithm=sha1&...}) made with one
- * of the configured key pairs, at the emulator's clock; see {@link #setClockSkew(Duration)}. The verifier is
- * written independently of any client signer, so it can serve as the oracle for one. Refusals: 401
- * MissingAuthorization; 403 SecretidNotExist, RequestTimeTooSkewed, SignatureDoesNotMatch, InvalidAuthorization, and
- * AccessDenied (host or a query parameter not signed; session token missing, unsigned or wrong).</li>
- * </ul>
- * Tests shape what it serves through {@link #jobs()} ({@link JobStore}: add, change state, seed thousands),
- * script misbehaviour through {@link #faults()} ({@link FaultScript}: errors with Retry-After, delays, cut bodies,
- * dropped connections, broken XML, looping or overlapping pages), and check what the client sent through
- * {@link #requests()} ({@link RequestLog}).
+ * Tests shape what it serves through {@link #jobs()}, script misbehaviour through {@link #faults()}, and check what
+ * the client sent through {@link #takeRequest()} and {@link #requests()}.
  * <pre>{@code
  * try (CiEmulator ci = CiEmulator.builder().credentials("AKIDexample", "secretKeyExample").start()) {
  *     ci.jobs().seed(50, 42L);
  *     ci.faults().enqueue(Fault.error(503, "ServiceUnavailable", "try again"));
  *     // point the client at ci.baseUrl() with those credentials, run it, then:
- *     assertThat(ci.requests().count()).isEqualTo(6);
+ *     assertThat(ci.takeRequest().status()).isEqualTo(503);
  * }
  * }</pre>
- * From the command line, {@link CiEmulatorMain} runs one with seeded jobs, optionally in {@link LiveMode}.
- * <p>
  * Limitation: the JDK server always writes the {@code Date} response header from the host's system clock, so a
  * clock set with {@link Builder#clock(Clock)} or {@link #setClockSkew(Duration)} governs signature windows, job
  * times and {@link RecordedRequest#time()}, but not {@code Date}.
@@ -83,7 +64,7 @@ public final class CiEmulator implements AutoCloseable {
     private final JobStore jobs;
     private final FaultScript faults = new FaultScript();
     private final RequestLog requests = new RequestLog();
-    private LiveModeDriver liveMode;
+    private Runnable liveModeStop;
 
     private CiEmulator(Builder builder) throws IOException {
         this.clock = new SkewableClock(builder.clock);
@@ -179,15 +160,15 @@ public final class CiEmulator implements AutoCloseable {
     /** Starts moving jobs through their states (replacing any live mode already running). */
     public synchronized void startLiveMode(LiveMode mode) {
         stopLiveMode();
-        liveMode = new LiveModeDriver(jobs, Objects.requireNonNull(mode, "mode"), clock);
+        liveModeStop = mode.start(jobs, clock);
         LOG.info("Live mode started: {}", mode);
     }
 
     /** Stops live mode; jobs stay where they are. Does nothing when it is not running. */
     public synchronized void stopLiveMode() {
-        if (liveMode != null) {
-            liveMode.close();
-            liveMode = null;
+        if (liveModeStop != null) {
+            liveModeStop.run();
+            liveModeStop = null;
         }
     }
 
@@ -245,7 +226,6 @@ public final class CiEmulator implements AutoCloseable {
             return this;
         }
 
-        /** Whether to check the Authorization header (default true). */
         /**
          * Serves HTTPS with this context (its key manager holds the server certificate), so a client's TLS settings
          * can be tested; the default is plain HTTP.
@@ -255,6 +235,7 @@ public final class CiEmulator implements AutoCloseable {
             return this;
         }
 
+        /** Whether to check the Authorization header (default true). */
         public Builder verifySignatures(boolean verifySignatures) {
             this.verifySignatures = verifySignatures;
             return this;
