@@ -70,7 +70,7 @@ public final class CiEmulator implements AutoCloseable {
         this.clock = new SkewableClock(builder.clock);
         this.jobs = new JobStore(clock);
         SignatureVerifier verifier = builder.verifySignatures
-                ? new SignatureVerifier(builder.credentials, builder.sessionToken) : null;
+                ? new SignatureVerifier(builder.credentials, builder.sessionToken, builder.strictSigning) : null;
         InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port);
         if (builder.tls != null) {
             HttpsServer https = HttpsServer.create(address, 0);
@@ -89,7 +89,7 @@ public final class CiEmulator implements AutoCloseable {
         server.createContext("/", new EmulatorHandler(jobs, faults, requests, verifier, clock));
         server.start();
         LOG.info("Tencent CI emulator listening on {} (signatures {})", baseUrl(),
-                builder.verifySignatures ? "verified" : "not verified");
+                !builder.verifySignatures ? "not verified" : builder.strictSigning ? "verified strictly" : "verified");
     }
 
     /** @return a builder: ephemeral port, system UTC clock, signatures verified */
@@ -151,7 +151,7 @@ public final class CiEmulator implements AutoCloseable {
 
     /**
      * Shifts the emulator's clock against the configured one, e.g. {@code Duration.ofMinutes(-30)} to make fresh
-     * signatures look like they come from the future (RequestTimeTooSkewed). {@code Duration.ZERO} undoes it.
+     * signatures look like they come from the future (SignatureExpired). {@code Duration.ZERO} undoes it.
      */
     public void setClockSkew(Duration skew) {
         clock.setSkew(Objects.requireNonNull(skew, "skew"));
@@ -188,6 +188,7 @@ public final class CiEmulator implements AutoCloseable {
         private String sessionToken;
         private Clock clock = Clock.systemUTC();
         private boolean verifySignatures = true;
+        private boolean strictSigning;
         private SSLContext tls;
 
         private Builder() {
@@ -212,8 +213,9 @@ public final class CiEmulator implements AutoCloseable {
         }
 
         /**
-         * Makes the credentials temporary: every request must then carry this token in {@code x-ci-security-token}
-         * and sign that header.
+         * Makes the credentials temporary: every request must then carry this token, in {@code x-ci-security-token}
+         * or {@code x-cos-security-token}, signed or not (as the service takes it); with {@link #strictSigning}, in
+         * {@code x-ci-security-token} and signed.
          */
         public Builder sessionToken(String sessionToken) {
             this.sessionToken = sessionToken;
@@ -242,6 +244,18 @@ public final class CiEmulator implements AutoCloseable {
         }
 
         /**
+         * Whether to refuse, with 403 AccessDenied, what the service accepts but a careful client does not send: an
+         * unsigned {@code host}, an unsigned query parameter, a session token that is not a signed
+         * {@code x-ci-security-token}. Default false: only what the signature lists is verified, as the service
+         * does, so requests signed by the official SDKs pass unchanged. A client's own tests turn it on, so that a
+         * client that forgets to sign something fails them.
+         */
+        public Builder strictSigning(boolean strictSigning) {
+            this.strictSigning = strictSigning;
+            return this;
+        }
+
+        /**
          * @throws IllegalStateException when signatures are verified but no credentials were given
          * @throws UncheckedIOException  when the port cannot be bound
          */
@@ -261,7 +275,7 @@ public final class CiEmulator implements AutoCloseable {
         public String toString() {
             // Never the keys or the token.
             return "CiEmulator.Builder[port " + port + ", secretIds " + credentials.keySet() + ", token "
-                    + (sessionToken != null ? "set" : "none") + ", verifySignatures " + verifySignatures + "]";
+                    + (sessionToken != null ? "set" : "none") + ", verifySignatures " + verifySignatures + ", strictSigning " + strictSigning + "]";
         }
     }
 }

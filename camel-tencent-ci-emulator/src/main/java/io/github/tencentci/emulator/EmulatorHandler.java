@@ -31,6 +31,7 @@ final class EmulatorHandler implements HttpHandler {
     private final SignatureVerifier verifier;
     private final Clock clock;
     private final RequestIds ids;
+    private final NextTokens tokens = new NextTokens();
 
     /** @param verifier null when signatures are not checked */
     EmulatorHandler(JobStore jobs, FaultScript faults, RequestLog log, SignatureVerifier verifier, Clock clock) {
@@ -106,40 +107,23 @@ final class EmulatorHandler implements HttpHandler {
         int size = JobQuery.size(params);
         String token = JobQuery.value(params, "nextToken");
         EmulatedJob[] view = jobs.view(query);
-        int offset = offset(token, view.length);
-        int end = Math.min(offset + size, view.length);
+        int from = token == null ? 0 : query.firstAfter(view, tokens.position(token));
+        int end = Math.min(from + size, view.length);
         String next = "";
         if (end < view.length) {
-            boolean duplicate = faults.duplicatesAcrossPages() && end - offset > 1;
-            next = Integer.toString(duplicate ? end - 1 : end);
+            // duplicateAcrossPages: the cursor stops one job short, so the next page starts with this page's last
+            next = tokens.after(view[faults.duplicatesAcrossPages() && end - from > 1 ? end - 2 : end - 1]);
         }
-        if (faults.repeatsNextToken()) {
-            next = token != null ? token : next.isEmpty() ? Integer.toString(end) : next;
+        if (faults.repeatsNextToken() && end > from) {
+            next = token != null ? token : tokens.after(view[end - 1]);
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(1024 + (end - offset) * 1024);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024 + (end - from) * 1024);
         out.write(("<Response>\n<RequestId>" + requestId + "</RequestId>\n").getBytes(StandardCharsets.UTF_8));
-        for (int i = offset; i < end; i++) {
+        for (int i = from; i < end; i++) {
             out.write(view[i].xmlBytes());
         }
-        out.write(("<NextToken>" + XmlText.escape(next) + "</NextToken>\n</Response>\n").getBytes(StandardCharsets.UTF_8));
+        out.write(("<NextToken>" + next + "</NextToken>\n</Response>\n").getBytes(StandardCharsets.UTF_8));
         return out.toByteArray();
-    }
-
-    /** The token is the offset into the query's sorted view, as the real service's "25" suggests. */
-    private static int offset(String nextToken, int total) {
-        if (nextToken == null) {
-            return 0;
-        }
-        try {
-            int offset = Integer.parseInt(nextToken);
-            if (offset >= 0 && offset <= total) {
-                return offset;
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the common message
-        }
-        throw CiError.invalidArgument("nextToken '" + nextToken + "' is not a token this listing issued"
-                + " (send the NextToken of the previous page unchanged, with the same filters)");
     }
 
     private static void sleep(Fault fault) {

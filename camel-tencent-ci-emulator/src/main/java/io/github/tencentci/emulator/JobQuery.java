@@ -11,8 +11,9 @@ import java.util.Set;
  * The filter and order of one listing request: everything but {@code size} and {@code nextToken}, so that all the
  * pages of one walk share a key (and {@link JobStore}'s cached view).
  * <p>
- * Parsing validates as the emulator's contract says: a bad value is a 400 InvalidArgument whose message names the
- * parameter, the value and what is allowed. An empty value counts as absent (the product page's own sample sends
+ * Parsing validates strictly, to catch client bugs: a bad value (wrong case, {@code +08:00}, a size outside
+ * 1–100...) is a 400 InvalidArgument whose message names the parameter, the value and what is allowed. These
+ * refusals are the emulator's own: whether the service refuses such values is undocumented. An empty value counts as absent (the product page's own sample sends
  * {@code size=&states=}); unknown parameters are ignored.
  *
  * @param states     the states to keep; empty = all
@@ -107,6 +108,23 @@ record JobQuery(Set<String> states, String type, boolean ascending, Instant from
         } catch (IllegalArgumentException e) {
             throw CiError.invalidArgument(name + " " + e.getMessage());
         }
+    }
+
+    /** @return the index in {@code view} (this query's jobs in its order) of the first job after {@code place} */
+    int firstAfter(EmulatedJob[] view, NextTokens.Position place) {
+        int low = 0;
+        int high = view.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            int cmp = view[mid].creationTime().toInstant().compareTo(place.creationTime());
+            cmp = cmp != 0 ? cmp : view[mid].jobId().compareTo(place.jobId());
+            if ((ascending ? cmp : -cmp) > 0) {
+                high = mid;
+            } else {
+                low = mid + 1;
+            }
+        }
+        return low;
     }
 
     Comparator<EmulatedJob> order() {

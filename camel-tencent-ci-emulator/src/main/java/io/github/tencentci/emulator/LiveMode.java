@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * How {@link CiEmulator#startLiveMode(LiveMode)} animates the store, for demos: every {@code stepInterval}, each
- * Submitted job starts Running with probability {@code advanceProbability}, each Running job ends the same way, as
+ * job advances with probability {@code advanceProbability}: Submitted becomes Running (StartTime still {@code -},
+ * as on the product page), a Running job without StartTime starts (gets one), a started Running job ends, as
  * Failed with probability {@code failureRatio} and otherwise Success; and with probability
  * {@code newJobProbability} a new Submitted job appears. Start from {@link #defaults()}.
  */
@@ -62,7 +63,13 @@ public record LiveMode(Duration stepInterval, double advanceProbability, double 
                 if (random.nextDouble() < advanceProbability) {
                     switch (job.state()) {
                         case "Submitted" -> jobs.setState(job.jobId(), "Running");
-                        case "Running" -> jobs.setState(job.jobId(), random.nextDouble() < failureRatio ? "Failed" : "Success");
+                        case "Running" -> {
+                            if (job.startTime() == null) {
+                                jobs.add(job.toBuilder().startTime(jobs.now(job)).build());
+                            } else {
+                                jobs.setState(job.jobId(), random.nextDouble() < failureRatio ? "Failed" : "Success");
+                            }
+                        }
                         default -> { } // Success, Failed, Pause, Cancel stay as they are
                     }
                 }
