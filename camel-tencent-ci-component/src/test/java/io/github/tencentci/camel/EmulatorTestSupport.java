@@ -20,7 +20,7 @@ public abstract class EmulatorTestSupport extends CamelTestSupport {
 
     @Override
     protected void doPreSetup() throws Exception {
-        emulator = CiEmulator.builder().port(0).credentials(SECRET_ID, SECRET_KEY).start();
+        emulator = CiEmulator.builder().strictSigning(true).port(0).credentials(SECRET_ID, SECRET_KEY).start();
     }
 
     @Override

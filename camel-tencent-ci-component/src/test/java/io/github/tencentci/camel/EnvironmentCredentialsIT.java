@@ -26,7 +26,7 @@ class EnvironmentCredentialsIT {
         String token = System.getenv("TENCENTCLOUD_SESSION_TOKEN");
         assertThat(id).as("set by failsafe for this test").isNotBlank();
 
-        try (CiEmulator emulator = CiEmulator.builder().port(0).credentials(id, key).sessionToken(token).start();
+        try (CiEmulator emulator = CiEmulator.builder().strictSigning(true).port(0).credentials(id, key).sessionToken(token).start();
              DefaultCamelContext context = new DefaultCamelContext()) {
             emulator.jobs().add(EmulatedJob.builder().jobId("env1").name("env").type("Job").state("Failed")
                     .creationTime(java.time.OffsetDateTime.now()).build());

@@ -120,7 +120,7 @@ class TencentCiProducerOptionsTest extends EmulatorTestSupport {
 
             assertThat(finished).isInstanceOf(CiServiceException.class);
             assertThat(refused).isInstanceOfSatisfying(CiServiceException.class,
-                    e -> assertThat(e.getErrorCode()).isEqualTo("SignatureDoesNotMatch"));
+                    e -> assertThat(e.getErrorCode()).isEqualTo("AccessDenied"));
             for (Exception e : List.of(finished, refused)) {
                 assertThat(e.toString()).doesNotContain(SECRET_KEY, wrongKey, "q-signature");
             }

@@ -48,8 +48,8 @@ class TencentCiServiceErrorTest extends EmulatorTestSupport {
         Throwable cause = getMockEndpoint("mock:errors").getReceivedExchanges().get(0)
                 .getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         assertThat(cause).isInstanceOf(CiServiceException.class);
-        assertThat(((CiServiceException) cause).getStatusCode()).isEqualTo(403);
-        assertThat(((CiServiceException) cause).getErrorCode()).isEqualTo("SignatureDoesNotMatch");
+        assertThat(((CiServiceException) cause).getStatusCode()).isEqualTo(401);
+        assertThat(((CiServiceException) cause).getErrorCode()).isEqualTo("AccessDenied");
         assertThat(cause.getMessage()).doesNotContain("wrongKeyThatMustNotLeak");
         assertThat(getMockEndpoint("mock:jobs").getReceivedCounter()).isZero();
     }

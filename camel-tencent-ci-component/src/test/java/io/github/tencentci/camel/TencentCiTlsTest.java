@@ -48,7 +48,7 @@ class TencentCiTlsTest extends EmulatorTestSupport {
         keys.init(store, PASSWORD.toCharArray());
         SSLContext tls = SSLContext.getInstance("TLS");
         tls.init(keys.getKeyManagers(), null, null);
-        emulator = CiEmulator.builder().port(0).credentials(SECRET_ID, SECRET_KEY).tls(tls).start();
+        emulator = CiEmulator.builder().strictSigning(true).port(0).credentials(SECRET_ID, SECRET_KEY).tls(tls).start();
     }
 
     @Test

@@ -24,40 +24,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An in-process stand-in for Tencent Cloud Infinite's batch-job listing API, {@code GET /inventorytriggerjob}, for
- * testing clients (such as Camel routes using {@code tencent-ci:jobs}) without the cloud.
+ * testing clients (such as Camel routes using {@code tencent-ci:jobs}) without the cloud: a small HTTP server (the
+ * JDK's {@code com.sun.net.httpserver}) on {@code 127.0.0.1} that answers with CI's parameters, pagination, error
+ * bodies and signature check. {@code docs/emulator.md} says what it does and which parts are documented service
+ * behaviour.
  * <p>
- * It is a small HTTP server (the JDK's {@code com.sun.net.httpserver}, no other dependency than slf4j-api) bound to
- * {@code 127.0.0.1}, which answers as CI does:
- * <ul>
- * <li>the listing honours {@code size} (1–100, default 10), {@code states} (All, Submitted, Running, Success, Failed,
- * Pause, Cancel; comma lists), {@code type} (Workflow, Job; absent = both), {@code orderByTime} (Asc, Desc default;
- * by CreationTime then JobId), {@code startCreationTime}/{@code endCreationTime} (inclusive,
- * {@code 2022-02-25T12:00:00+0800}), {@code workflowId}, {@code jobId}, {@code name} and {@code nextToken}
- * (an offset, like the real service's {@code 25}; the last page has an empty {@code <NextToken></NextToken>}).
- * Invalid values are 400 InvalidArgument with a message naming the parameter; empty values count as absent.</li>
- * <li>bodies are {@code application/xml}: {@code <Response><RequestId/><JobsDetail/>*<NextToken/></Response>}, or
- * {@code <Error><Code/><Message/><RequestId/><TraceId/></Error>}; every response has {@code x-ci-request-id}
- * (the RequestId), failures also {@code x-ci-trace-id}. Other paths are 404 InvalidUrl, other methods 405.</li>
- * <li>requests must carry a valid COS/CI signature ({@code Authorization: q-sign-algorithm=sha1&...}) made with one
- * of the configured key pairs, at the emulator's clock; see {@link #setClockSkew(Duration)}. The verifier is
- * written independently of any client signer, so it can serve as the oracle for one. Refusals: 401
- * MissingAuthorization; 403 SecretidNotExist, RequestTimeTooSkewed, SignatureDoesNotMatch, InvalidAuthorization, and
- * AccessDenied (host or a query parameter not signed; session token missing, unsigned or wrong).</li>
- * </ul>
- * Tests shape what it serves through {@link #jobs()} ({@link JobStore}: add, change state, seed thousands),
- * script misbehaviour through {@link #faults()} ({@link FaultScript}: errors with Retry-After, delays, cut bodies,
- * dropped connections, broken XML, looping or overlapping pages), and check what the client sent through
- * {@link #requests()} ({@link RequestLog}).
+ * Tests shape what it serves through {@link #jobs()}, script misbehaviour through {@link #faults()}, and check what
+ * the client sent through {@link #takeRequest()} and {@link #requests()}.
  * <pre>{@code
  * try (CiEmulator ci = CiEmulator.builder().credentials("AKIDexample", "secretKeyExample").start()) {
  *     ci.jobs().seed(50, 42L);
  *     ci.faults().enqueue(Fault.error(503, "ServiceUnavailable", "try again"));
  *     // point the client at ci.baseUrl() with those credentials, run it, then:
- *     assertThat(ci.requests().count()).isEqualTo(6);
+ *     assertThat(ci.takeRequest().status()).isEqualTo(503);
  * }
  * }</pre>
- * From the command line, {@link CiEmulatorMain} runs one with seeded jobs, optionally in {@link LiveMode}.
- * <p>
  * Limitation: the JDK server always writes the {@code Date} response header from the host's system clock, so a
  * clock set with {@link Builder#clock(Clock)} or {@link #setClockSkew(Duration)} governs signature windows, job
  * times and {@link RecordedRequest#time()}, but not {@code Date}.
@@ -83,13 +64,13 @@ public final class CiEmulator implements AutoCloseable {
     private final JobStore jobs;
     private final FaultScript faults = new FaultScript();
     private final RequestLog requests = new RequestLog();
-    private LiveModeDriver liveMode;
+    private Runnable liveModeStop;
 
     private CiEmulator(Builder builder) throws IOException {
         this.clock = new SkewableClock(builder.clock);
         this.jobs = new JobStore(clock);
         SignatureVerifier verifier = builder.verifySignatures
-                ? new SignatureVerifier(builder.credentials, builder.sessionToken) : null;
+                ? new SignatureVerifier(builder.credentials, builder.sessionToken, builder.strictSigning) : null;
         InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port);
         if (builder.tls != null) {
             HttpsServer https = HttpsServer.create(address, 0);
@@ -108,7 +89,7 @@ public final class CiEmulator implements AutoCloseable {
         server.createContext("/", new EmulatorHandler(jobs, faults, requests, verifier, clock));
         server.start();
         LOG.info("Tencent CI emulator listening on {} (signatures {})", baseUrl(),
-                builder.verifySignatures ? "verified" : "not verified");
+                !builder.verifySignatures ? "not verified" : builder.strictSigning ? "verified strictly" : "verified");
     }
 
     /** @return a builder: ephemeral port, system UTC clock, signatures verified */
@@ -170,7 +151,7 @@ public final class CiEmulator implements AutoCloseable {
 
     /**
      * Shifts the emulator's clock against the configured one, e.g. {@code Duration.ofMinutes(-30)} to make fresh
-     * signatures look like they come from the future (RequestTimeTooSkewed). {@code Duration.ZERO} undoes it.
+     * signatures look like they come from the future (SignatureExpired). {@code Duration.ZERO} undoes it.
      */
     public void setClockSkew(Duration skew) {
         clock.setSkew(Objects.requireNonNull(skew, "skew"));
@@ -179,15 +160,15 @@ public final class CiEmulator implements AutoCloseable {
     /** Starts moving jobs through their states (replacing any live mode already running). */
     public synchronized void startLiveMode(LiveMode mode) {
         stopLiveMode();
-        liveMode = new LiveModeDriver(jobs, Objects.requireNonNull(mode, "mode"), clock);
+        liveModeStop = mode.start(jobs, clock);
         LOG.info("Live mode started: {}", mode);
     }
 
     /** Stops live mode; jobs stay where they are. Does nothing when it is not running. */
     public synchronized void stopLiveMode() {
-        if (liveMode != null) {
-            liveMode.close();
-            liveMode = null;
+        if (liveModeStop != null) {
+            liveModeStop.run();
+            liveModeStop = null;
         }
     }
 
@@ -207,6 +188,7 @@ public final class CiEmulator implements AutoCloseable {
         private String sessionToken;
         private Clock clock = Clock.systemUTC();
         private boolean verifySignatures = true;
+        private boolean strictSigning;
         private SSLContext tls;
 
         private Builder() {
@@ -231,8 +213,9 @@ public final class CiEmulator implements AutoCloseable {
         }
 
         /**
-         * Makes the credentials temporary: every request must then carry this token in {@code x-ci-security-token}
-         * and sign that header.
+         * Makes the credentials temporary: every request must then carry this token, in {@code x-ci-security-token}
+         * or {@code x-cos-security-token}, signed or not (as the service takes it); with {@link #strictSigning}, in
+         * {@code x-ci-security-token} and signed.
          */
         public Builder sessionToken(String sessionToken) {
             this.sessionToken = sessionToken;
@@ -245,7 +228,6 @@ public final class CiEmulator implements AutoCloseable {
             return this;
         }
 
-        /** Whether to check the Authorization header (default true). */
         /**
          * Serves HTTPS with this context (its key manager holds the server certificate), so a client's TLS settings
          * can be tested; the default is plain HTTP.
@@ -255,8 +237,21 @@ public final class CiEmulator implements AutoCloseable {
             return this;
         }
 
+        /** Whether to check the Authorization header (default true). */
         public Builder verifySignatures(boolean verifySignatures) {
             this.verifySignatures = verifySignatures;
+            return this;
+        }
+
+        /**
+         * Whether to refuse, with 403 AccessDenied, what the service accepts but a careful client does not send: an
+         * unsigned {@code host}, an unsigned query parameter, a session token that is not a signed
+         * {@code x-ci-security-token}. Default false: only what the signature lists is verified, as the service
+         * does, so requests signed by the official SDKs pass unchanged. A client's own tests turn it on, so that a
+         * client that forgets to sign something fails them.
+         */
+        public Builder strictSigning(boolean strictSigning) {
+            this.strictSigning = strictSigning;
             return this;
         }
 
@@ -280,7 +275,7 @@ public final class CiEmulator implements AutoCloseable {
         public String toString() {
             // Never the keys or the token.
             return "CiEmulator.Builder[port " + port + ", secretIds " + credentials.keySet() + ", token "
-                    + (sessionToken != null ? "set" : "none") + ", verifySignatures " + verifySignatures + "]";
+                    + (sessionToken != null ? "set" : "none") + ", verifySignatures " + verifySignatures + ", strictSigning " + strictSigning + "]";
         }
     }
 }

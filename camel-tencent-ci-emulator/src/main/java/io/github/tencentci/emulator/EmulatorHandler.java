@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,7 @@ final class EmulatorHandler implements HttpHandler {
     private final SignatureVerifier verifier;
     private final Clock clock;
     private final RequestIds ids;
+    private final NextTokens tokens = new NextTokens();
     private final JobOperations jobOperations;
 
     /** @param verifier null when signatures are not checked */
@@ -84,64 +86,51 @@ final class EmulatorHandler implements HttpHandler {
             jobOperations.serve(request, content, reply, fault);
             return;
         }
-        if (fault == null) {
-            ListingPage page = page(request, reply);
-            reply.ok(page.contentLength(), page::writeTo);
-            return;
-        }
-        switch (fault.kind()) {
-            case ERROR -> reply.error(new CiError(fault.status(), fault.code(), fault.message()), fault.duration());
-            case DELAY -> {
+        Fault.Kind kind = fault == null ? null : fault.kind();
+        if (kind == Fault.Kind.ERROR) {
+            reply.error(new CiError(fault.status(), fault.code(), fault.message()), fault.duration());
+        } else if (kind == Fault.Kind.CLOSE_CONNECTION) {
+            reply.noResponse();
+        } else if (kind == Fault.Kind.MALFORMED_XML) {
+            byte[] broken = ("<Response>\n<RequestId>" + reply.requestId()
+                    + "</RequestId>\n<JobsDetail>\n<JobId>broken</JobsDetail>\n<NextToken>").getBytes(StandardCharsets.UTF_8);
+            reply.ok(broken);
+        } else {
+            if (kind == Fault.Kind.DELAY) {
                 sleep(fault);
-                ListingPage page = page(request, reply);
-                reply.ok(page.contentLength(), page::writeTo);
             }
-            case CUT_MID_BODY -> {
-                ByteArrayOutputStream body = new ByteArrayOutputStream();
-                page(request, reply).writeTo(body);
-                reply.cutMidBody(body.toByteArray());
-            }
-            case CLOSE_CONNECTION -> reply.noResponse();
-            case MALFORMED_XML -> {
-                byte[] broken = ("<Response>\n<RequestId>" + reply.requestId()
-                        + "</RequestId>\n<JobsDetail>\n<JobId>broken</JobsDetail>\n<NextToken>")
-                        .getBytes(StandardCharsets.UTF_8);
-                reply.ok(broken.length, out -> out.write(broken));
+            byte[] page = page(request.params(), reply.requestId());
+            if (kind == Fault.Kind.CUT_MID_BODY) {
+                reply.cutMidBody(page);
+            } else {
+                reply.ok(page);
             }
         }
     }
 
-    private ListingPage page(IncomingRequest request, Reply reply) {
-        ListingRequest listing = ListingRequest.parse(request.params());
-        EmulatedJob[] view = jobs.view(listing.query());
-        int offset = offset(listing.nextToken(), view.length);
-        int end = Math.min(offset + listing.size(), view.length);
+    /** {@code <Response><RequestId/><JobsDetail/>*<NextToken/></Response>}, from the jobs' pre-rendered XML. */
+    private byte[] page(Map<String, String> params, String requestId) throws IOException {
+        JobQuery query = JobQuery.parse(params);
+        int size = JobQuery.size(params);
+        String token = JobQuery.value(params, "nextToken");
+        EmulatedJob[] view = jobs.view(query);
+        int from = token == null ? 0 : query.firstAfter(view, tokens.position(token));
+        int end = Math.min(from + size, view.length);
         String next = "";
         if (end < view.length) {
-            boolean duplicate = faults.duplicatesAcrossPages() && end - offset > 1;
-            next = Integer.toString(duplicate ? end - 1 : end);
+            // duplicateAcrossPages: the cursor stops one job short, so the next page starts with this page's last
+            next = tokens.after(view[faults.duplicatesAcrossPages() && end - from > 1 ? end - 2 : end - 1]);
         }
-        if (faults.repeatsNextToken()) {
-            next = listing.nextToken() != null ? listing.nextToken() : next.isEmpty() ? Integer.toString(end) : next;
+        if (faults.repeatsNextToken() && end > from) {
+            next = token != null ? token : tokens.after(view[end - 1]);
         }
-        return new ListingPage(reply.requestId(), view, offset, end, next);
-    }
-
-    /** The token is the offset into the query's sorted view, as the real service's "25" suggests. */
-    private static int offset(String nextToken, int total) {
-        if (nextToken == null) {
-            return 0;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024 + (end - from) * 1024);
+        out.write(("<Response>\n<RequestId>" + requestId + "</RequestId>\n").getBytes(StandardCharsets.UTF_8));
+        for (int i = from; i < end; i++) {
+            out.write(view[i].xmlBytes());
         }
-        try {
-            int offset = Integer.parseInt(nextToken);
-            if (offset >= 0 && offset <= total) {
-                return offset;
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the common message
-        }
-        throw CiError.invalidArgument("nextToken '" + nextToken + "' is not a token this listing issued"
-                + " (send the NextToken of the previous page unchanged, with the same filters)");
+        out.write(("<NextToken>" + next + "</NextToken>\n</Response>\n").getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
     }
 
     private static void sleep(Fault fault) {

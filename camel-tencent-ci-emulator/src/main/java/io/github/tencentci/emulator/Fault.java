@@ -6,24 +6,13 @@ import java.util.Objects;
 /**
  * One misbehaviour the emulator can show on a listing request, scripted through {@link FaultScript}. Faults are
  * applied after the request's signature was accepted, so a test of a fault does not also test signing.
+ *
+ * @param duration the delay of a DELAY fault, the Retry-After of an ERROR fault (or null)
  */
-public final class Fault {
+public record Fault(Kind kind, int status, String code, String message, Duration duration) {
 
-    enum Kind { ERROR, DELAY, CUT_MID_BODY, CLOSE_CONNECTION, MALFORMED_XML }
-
-    private final Kind kind;
-    private final int status;
-    private final String code;
-    private final String message;
-    private final Duration duration;
-
-    private Fault(Kind kind, int status, String code, String message, Duration duration) {
-        this.kind = kind;
-        this.status = status;
-        this.code = code;
-        this.message = message;
-        this.duration = duration;
-    }
+    /** What a fault does; see the factory method of each. */
+    public enum Kind { ERROR, DELAY, CUT_MID_BODY, CLOSE_CONNECTION, MALFORMED_XML }
 
     /**
      * An error answer with a CI error body, e.g. {@code error(503, "ServiceUnavailable", "try later")} or
@@ -66,40 +55,8 @@ public final class Fault {
      */
     public Fault retryAfter(Duration retryAfter) {
         if (kind != Kind.ERROR) {
-            throw new IllegalStateException("retryAfter applies to error faults only, not to " + this);
+            throw new IllegalStateException("retryAfter applies to error faults only, not to " + kind);
         }
         return new Fault(kind, status, code, message, Objects.requireNonNull(retryAfter, "retryAfter"));
-    }
-
-    Kind kind() {
-        return kind;
-    }
-
-    int status() {
-        return status;
-    }
-
-    String code() {
-        return code;
-    }
-
-    String message() {
-        return message;
-    }
-
-    /** The delay of a DELAY fault, the Retry-After of an ERROR fault (or null). */
-    Duration duration() {
-        return duration;
-    }
-
-    @Override
-    public String toString() {
-        return switch (kind) {
-            case ERROR -> "Fault.error(" + status + ", " + code + (duration != null ? ", retryAfter " + duration : "") + ")";
-            case DELAY -> "Fault.delay(" + duration + ")";
-            case CUT_MID_BODY -> "Fault.cutMidBody()";
-            case CLOSE_CONNECTION -> "Fault.closeConnection()";
-            case MALFORMED_XML -> "Fault.malformedXml()";
-        };
     }
 }

@@ -156,7 +156,7 @@ final class JobOperations {
     }
 
     private static void send(Reply reply, byte[] bytes) throws IOException {
-        reply.ok(bytes.length, out -> out.write(bytes));
+        reply.ok(bytes);
     }
 
     private static void sleep(Fault fault) {

@@ -18,9 +18,11 @@ final class JobSeeder {
     private static final String[] STATES = {"Submitted", "Running", "Success", "Failed", "Pause", "Cancel"};
     private static final String[] NAMES = {"demo", "transcode-720p", "nightly snapshot", "audio split", "hls package",
         "watermark & publish", "thumbnails"};
+    // Codes from CI's documented error-code table; the messages are the emulator's.
     private static final String[][] FAILURES = {
-        {"InvalidInput", "the input object does not exist"},
-        {"TemplateNotExist", "template not found"},
+        {"ResourceNotFound", "the input object does not exist"},
+        {"InvalidArgument", "the template id is invalid"},
+        {"ResourceAccessDenied", "CI may not write to the output bucket"},
         {"InternalError", "internal error, please retry"},
     };
     private static final String[] REGIONS = {"ap-chongqing", "ap-guangzhou", "ap-beijing", "ap-shanghai"};
@@ -86,7 +88,12 @@ final class JobSeeder {
         OffsetDateTime started = created.plusSeconds(1 + random.nextInt(60));
         OffsetDateTime ended = started.plusSeconds(10 + random.nextInt(600));
         switch (state) {
-            case "Running" -> b.startTime(started).progress(random.nextInt(100));
+            // the product page's two Running jobs: not started yet; started, with an EndTime already
+            case "Running" -> {
+                if (random.nextBoolean()) {
+                    b.startTime(started).endTime(random.nextBoolean() ? ended : null).progress(random.nextInt(100));
+                }
+            }
             case "Success" -> b.startTime(started).endTime(ended).progress(100);
             case "Failed" -> {
                 String[] failure = FAILURES[random.nextInt(FAILURES.length)];

@@ -49,11 +49,13 @@ public final class JobStore {
     }
 
     /**
-     * Moves a job to another state the way the service would: Submitted and Pause clear StartTime/EndTime;
-     * Running sets StartTime (if unset) and clears EndTime; Success, Failed and Cancel set EndTime (and StartTime
-     * for Success/Failed). Success sets Code {@code Success} and an empty Message; Failed sets Code
-     * {@code InternalError} and a Message unless the job already carries a failure code. Times are the emulator's
-     * clock at the offset of the job's CreationTime.
+     * Moves a job to another state as the product page shows jobs: Submitted and Pause have StartTime and EndTime
+     * {@code -}; Running keeps both as they are (so {@code -} until the job starts, as the page's first job, and
+     * possibly an EndTime already, as its second); Success and Failed set EndTime, and StartTime if still
+     * {@code -}; Cancel sets EndTime only. Success sets Code {@code Success} and an empty Message; Failed sets Code
+     * {@code InternalError} (one of CI's documented error codes) unless the job already carries a failure code.
+     * Times are the emulator's clock at the offset of the job's CreationTime. To start a Running job, give it a
+     * StartTime: {@code add(job.toBuilder().startTime(...).build())}.
      *
      * @return the job in its new state
      * @throws IllegalArgumentException when the state is unknown or no job has that JobId
@@ -90,23 +92,27 @@ public final class JobStore {
     }
 
     private EmulatedJob moved(EmulatedJob job, String state) {
-        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(job.creationTime().getOffset())
-                .withNano(0);
-        OffsetDateTime started = job.startTime() != null ? job.startTime() : now;
+        OffsetDateTime now = now(job);
         EmulatedJob.Builder b = job.toBuilder().state(state);
         switch (state) {
             case "Submitted", "Pause" -> b.startTime(null).endTime(null);
-            case "Running" -> b.startTime(started).endTime(null);
-            case "Success" -> b.startTime(started).endTime(now).code("Success").message("");
+            case "Success" -> b.startTime(job.startTime() != null ? job.startTime() : now).endTime(now)
+                    .code("Success").message("");
             case "Failed" -> {
-                b.startTime(started).endTime(now);
+                b.startTime(job.startTime() != null ? job.startTime() : now).endTime(now);
                 if ("Success".equals(job.code())) {
-                    b.code("InternalError").message("job failed");
+                    b.code("InternalError").message("internal error, please retry");
                 }
             }
-            default -> b.endTime(now); // Cancel: a job cancelled before it ran keeps StartTime "-"
+            case "Cancel" -> b.endTime(now); // a job cancelled before it ran keeps StartTime "-"
+            default -> { } // Running
         }
         return b.build();
+    }
+
+    /** @return the emulator's now at the offset of the job's CreationTime, in whole seconds as CI writes times */
+    OffsetDateTime now(EmulatedJob job) {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(job.creationTime().getOffset()).withNano(0);
     }
 
     /** @return the job with this JobId */

@@ -1,31 +1,35 @@
 package io.github.tencentci.emulator;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * How {@link CiEmulator#startLiveMode(LiveMode)} animates the store, for demos: every step, each Submitted job
- * starts Running with probability {@code advanceProbability}, each Running job ends the same way, as Failed with
- * probability {@code failureRatio} and otherwise Success; and with probability {@code newJobProbability} a new
- * Submitted job appears. Immutable; start from {@link #defaults()}.
+ * How {@link CiEmulator#startLiveMode(LiveMode)} animates the store, for demos: every {@code stepInterval}, each
+ * job advances with probability {@code advanceProbability}: Submitted becomes Running (StartTime still {@code -},
+ * as on the product page), a Running job without StartTime starts (gets one), a started Running job ends, as
+ * Failed with probability {@code failureRatio} and otherwise Success; and with probability
+ * {@code newJobProbability} a new Submitted job appears. Start from {@link #defaults()}.
  */
-public final class LiveMode {
+public record LiveMode(Duration stepInterval, double advanceProbability, double failureRatio, double newJobProbability,
+                       long randomSeed) {
 
-    private final Duration stepInterval;
-    private final double advanceProbability;
-    private final double failureRatio;
-    private final double newJobProbability;
-    private final long randomSeed;
+    private static final Logger LOG = LoggerFactory.getLogger(LiveMode.class);
 
-    private LiveMode(Duration stepInterval, double advanceProbability, double failureRatio, double newJobProbability,
-                     long randomSeed) {
+    /** @throws IllegalArgumentException for a step that is not positive or a probability outside 0.0–1.0 */
+    public LiveMode {
         if (stepInterval.isZero() || stepInterval.isNegative()) {
             throw new IllegalArgumentException("stepInterval must be positive, was " + stepInterval);
         }
-        this.stepInterval = stepInterval;
-        this.advanceProbability = probability("advanceProbability", advanceProbability);
-        this.failureRatio = probability("failureRatio", failureRatio);
-        this.newJobProbability = probability("newJobProbability", newJobProbability);
-        this.randomSeed = randomSeed;
+        probability("advanceProbability", advanceProbability);
+        probability("failureRatio", failureRatio);
+        probability("newJobProbability", newJobProbability);
     }
 
     /** One step a second, half the jobs advance per step, 10% of the ending jobs fail, a new job every ~5 steps. */
@@ -33,56 +37,51 @@ public final class LiveMode {
         return new LiveMode(Duration.ofSeconds(1), 0.5, 0.1, 0.2, 1L);
     }
 
-    public LiveMode withStepInterval(Duration stepInterval) {
-        return new LiveMode(stepInterval, advanceProbability, failureRatio, newJobProbability, randomSeed);
-    }
-
-    public LiveMode withAdvanceProbability(double advanceProbability) {
-        return new LiveMode(stepInterval, advanceProbability, failureRatio, newJobProbability, randomSeed);
-    }
-
-    public LiveMode withFailureRatio(double failureRatio) {
-        return new LiveMode(stepInterval, advanceProbability, failureRatio, newJobProbability, randomSeed);
-    }
-
-    public LiveMode withNewJobProbability(double newJobProbability) {
-        return new LiveMode(stepInterval, advanceProbability, failureRatio, newJobProbability, randomSeed);
-    }
-
-    public LiveMode withRandomSeed(long randomSeed) {
-        return new LiveMode(stepInterval, advanceProbability, failureRatio, newJobProbability, randomSeed);
-    }
-
-    public Duration stepInterval() {
-        return stepInterval;
-    }
-
-    public double advanceProbability() {
-        return advanceProbability;
-    }
-
-    public double failureRatio() {
-        return failureRatio;
-    }
-
-    public double newJobProbability() {
-        return newJobProbability;
-    }
-
-    public long randomSeed() {
-        return randomSeed;
-    }
-
-    private static double probability(String name, double value) {
+    private static void probability(String name, double value) {
         if (!(value >= 0.0 && value <= 1.0)) {
             throw new IllegalArgumentException(name + " must be from 0.0 to 1.0, was " + value);
         }
-        return value;
     }
 
-    @Override
-    public String toString() {
-        return "LiveMode[step " + stepInterval + ", advance " + advanceProbability + ", failures " + failureRatio
-                + ", new jobs " + newJobProbability + ", seed " + randomSeed + "]";
+    /** Runs the steps on one daemon thread; running the result stops them. */
+    Runnable start(JobStore jobs, Clock clock) {
+        Random random = new Random(randomSeed);
+        JobSeeder seeder = new JobSeeder(randomSeed, clock);
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "ci-emulator-live-mode");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long millis = stepInterval.toMillis();
+        executor.scheduleWithFixedDelay(() -> step(jobs, random, seeder), millis, millis, TimeUnit.MILLISECONDS);
+        return executor::shutdownNow;
+    }
+
+    private void step(JobStore jobs, Random random, JobSeeder seeder) {
+        try {
+            for (EmulatedJob job : jobs.all()) {
+                if (random.nextDouble() < advanceProbability) {
+                    switch (job.state()) {
+                        case "Submitted" -> jobs.setState(job.jobId(), "Running");
+                        case "Running" -> {
+                            if (job.startTime() == null) {
+                                jobs.add(job.toBuilder().startTime(jobs.now(job)).build());
+                            } else {
+                                jobs.setState(job.jobId(), random.nextDouble() < failureRatio ? "Failed" : "Success");
+                            }
+                        }
+                        default -> { } // Success, Failed, Pause, Cancel stay as they are
+                    }
+                }
+            }
+            if (random.nextDouble() < newJobProbability) {
+                jobs.add(seeder.submittedNow());
+            }
+        } catch (IllegalArgumentException e) {
+            LOG.debug("Live mode step skipped a job removed meanwhile: {}", e.getMessage());
+        } catch (RuntimeException e) {
+            // A scheduled task that throws is never run again: log and keep the demo alive.
+            LOG.warn("Live mode step failed", e);
+        }
     }
 }

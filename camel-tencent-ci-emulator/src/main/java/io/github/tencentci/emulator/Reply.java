@@ -2,7 +2,6 @@ package io.github.tencentci.emulator;
 
 import com.sun.net.httpserver.HttpExchange;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,11 +19,6 @@ import org.slf4j.LoggerFactory;
 final class Reply {
 
     private static final Logger LOG = LoggerFactory.getLogger(Reply.class);
-
-    /** Writes a response body. */
-    interface Body {
-        void writeTo(OutputStream out) throws IOException;
-    }
 
     private final HttpExchange exchange;
     private final IncomingRequest request;
@@ -46,8 +40,8 @@ final class Reply {
         return requestId;
     }
 
-    void ok(long contentLength, Body body) throws IOException {
-        send(200, null, contentLength, body);
+    void ok(byte[] body) throws IOException {
+        send(200, null, body);
     }
 
     void error(CiError error, Duration retryAfter) throws IOException {
@@ -63,7 +57,7 @@ final class Reply {
         if (error.status() == 405) {
             exchange.getResponseHeaders().set("Allow", "GET");
         }
-        send(error.status(), error.code(), body.length, out -> out.write(body));
+        send(error.status(), error.code(), body);
     }
 
     /** Sends the headers with the full length of {@code body} but only its first half, then drops the connection. */
@@ -85,18 +79,19 @@ final class Reply {
         exchange.close();
     }
 
-    private void send(int status, String errorCode, long contentLength, Body body) throws IOException {
+    private void send(int status, String errorCode, byte[] body) throws IOException {
         headers();
         record(status, errorCode);
         // For the JDK server 0 means "chunked, length unknown"; -1 is an empty body with Content-Length: 0.
-        exchange.sendResponseHeaders(status, contentLength == 0 ? -1 : contentLength);
-        try (OutputStream out = new BufferedOutputStream(exchange.getResponseBody(), 64 * 1024)) {
-            body.writeTo(out);
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
         }
     }
 
     private void record(int status, String errorCode) {
-        RecordedRequest recorded = new RecordedRequest(requestId, request, status, errorCode, arrival);
+        RecordedRequest recorded = new RecordedRequest(requestId, request.method(), request.path(),
+                request.rawQuery(), request.params(), request.headers(), status, errorCode, arrival);
         log.record(recorded);
         LOG.debug("{} ({})", recorded, requestId);
     }

@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -22,28 +23,38 @@ import javax.crypto.spec.SecretKeySpec;
  * This class is written independently of the component's signer on purpose, and must stay so: the emulator is the
  * oracle that tests the client's signer, and an oracle sharing the code under test would agree with its bugs.
  * <p>
- * Refusals are 401 MissingAuthorization (no header) or 403 with a code saying what is wrong:
- * InvalidAuthorization (unparseable header), SecretidNotExist, RequestTimeTooSkewed (the emulator's now is outside
- * q-key-time; COS's code), AccessDenied (host not signed, an unsigned query parameter, a missing, unsigned or wrong
- * session token) and SignatureDoesNotMatch. Messages name what is wrong, never a secret.
+ * Like the service, it verifies what the header lists and nothing more: query parameters and headers left out of
+ * the lists are accepted, and the session token of temporary credentials may come in {@code x-ci-security-token}
+ * or {@code x-cos-security-token}, signed or not (the Java and Go SDKs send the latter unsigned). Refusals carry
+ * CI's documented codes, all with status 401: MissingAuthorization (no header), InvalidAuthorization (a header
+ * that does not parse), SecretidNotExist, SignatureExpired (the emulator's now is outside q-sign-time or
+ * q-key-time) and AccessDenied (the signature does not match; the session token is missing or wrong).
+ * <p>
+ * Strict mode adds the emulator's own refusals, 403 AccessDenied, for what a careful client signs although the
+ * service does not insist: {@code host} signed, every query parameter signed, the token sent in
+ * {@code x-ci-security-token} and signed. Messages name what is wrong, never a secret.
  */
 final class SignatureVerifier {
 
-    static final String TOKEN_HEADER = "x-ci-security-token";
+    private static final String CI_TOKEN = "x-ci-security-token";
+    private static final String COS_TOKEN = "x-cos-security-token";
     private static final Set<String> FIELDS = Set.of("q-sign-algorithm", "q-ak", "q-sign-time", "q-key-time",
             "q-header-list", "q-url-param-list", "q-signature");
     private static final HexFormat HEX = HexFormat.of();
 
     private final Map<String, String> secretKeys;
     private final String sessionToken;
+    private final boolean strict;
 
     /**
      * @param secretKeys   accepted SecretKey by SecretId
-     * @param sessionToken the token every request must carry and sign, or null
+     * @param sessionToken the token every request must carry, or null
+     * @param strict       whether to refuse what the service accepts but a careful client does not send
      */
-    SignatureVerifier(Map<String, String> secretKeys, String sessionToken) {
+    SignatureVerifier(Map<String, String> secretKeys, String sessionToken, boolean strict) {
         this.secretKeys = Map.copyOf(secretKeys);
         this.sessionToken = sessionToken;
+        this.strict = strict;
     }
 
     /** @throws CiError when the request is not properly signed at {@code now} */
@@ -55,44 +66,37 @@ final class SignatureVerifier {
         Map<String, String> auth = parse(header);
         String secretKey = secretKeys.get(auth.get("q-ak"));
         if (secretKey == null) {
-            throw new CiError(403, "SecretidNotExist", "the SecretId '" + auth.get("q-ak") + "' does not exist");
+            throw new CiError(401, "SecretidNotExist", "the SecretId '" + auth.get("q-ak") + "' does not exist");
         }
-        String keyTime = auth.get("q-key-time");
-        checkWindow(keyTime, now);
-        Set<String> signedHeaders = list(auth.get("q-header-list"));
-        Set<String> signedParams = list(auth.get("q-url-param-list"));
-        if (!signedHeaders.contains("host")) {
-            throw CiError.accessDenied("the host header is not signed: q-header-list is '" + auth.get("q-header-list") + "'");
-        }
-        SortedMap<String, String> params = encodedParams(request.params());
-        for (String name : params.keySet()) {
-            if (!signedParams.contains(name)) {
-                throw CiError.accessDenied("the query parameter '" + name + "' is not signed: q-url-param-list is '"
-                        + auth.get("q-url-param-list") + "'");
-            }
+        checkWindow("q-sign-time", auth.get("q-sign-time"), now);
+        checkWindow("q-key-time", auth.get("q-key-time"), now);
+        List<String> signedHeaders = list(auth.get("q-header-list"));
+        List<String> signedParams = list(auth.get("q-url-param-list"));
+        SortedMap<String, String> params = new TreeMap<>();
+        request.params().forEach((name, value) -> params.put(encode(name).toLowerCase(Locale.ROOT), encode(value)));
+        if (strict) {
+            requireStrictly(signedHeaders.contains("host"), "the host header is not signed: q-header-list is '"
+                    + auth.get("q-header-list") + "'");
+            params.keySet().stream().filter(name -> !signedParams.contains(name)).findFirst().ifPresent(name ->
+                    requireStrictly(false, "the query parameter '" + name + "' is not signed: q-url-param-list is '"
+                            + auth.get("q-url-param-list") + "'"));
         }
         checkSessionToken(request, signedHeaders);
-        SortedMap<String, String> headers = new TreeMap<>();
+        SortedMap<String, String> signed = new TreeMap<>();
         for (String name : signedHeaders) {
-            String value = request.headers().get(name);
-            if (value == null) {
-                throw new CiError(403, "SignatureDoesNotMatch", "q-header-list names the header '" + name
-                        + "' but the request has no such header");
-            }
-            headers.put(encode(name), encode(value));
+            signed.put(encode(name), encode(present(request.headers().get(name), "header", name)));
         }
+        SortedMap<String, String> signedQuery = new TreeMap<>();
         for (String name : signedParams) {
-            if (!params.containsKey(name)) {
-                throw new CiError(403, "SignatureDoesNotMatch", "q-url-param-list names the parameter '" + name
-                        + "' but the request has no such parameter");
-            }
+            signedQuery.put(name, present(params.get(name), "parameter", name));
         }
-        String expected = signature(secretKey, keyTime, request.method(), request.path(), params, headers);
+        String expected = signature(secretKey, auth.get("q-key-time"), auth.get("q-sign-time"), request.method(),
+                request.path(), signedQuery, signed);
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 auth.get("q-signature").toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII))) {
-            throw new CiError(403, "SignatureDoesNotMatch", "the signature does not match the request "
-                    + request.method() + " " + request.path() + " signed over headers " + headers.keySet()
-                    + " and parameters " + params.keySet() + " with q-key-time " + keyTime);
+            throw accessDenied("the signature does not match the request " + request.method() + " " + request.path()
+                    + " signed over headers " + signed.keySet() + " and parameters " + signedQuery.keySet()
+                    + " with q-sign-time " + auth.get("q-sign-time"));
         }
     }
 
@@ -118,64 +122,73 @@ final class SignatureVerifier {
         return fields;
     }
 
-    private static void checkWindow(String keyTime, Instant now) {
-        String[] bounds = keyTime.split(";", -1);
-        if (bounds.length != 2 || !bounds[0].matches("\\d{1,12}") || !bounds[1].matches("\\d{1,12}")) {
-            throw invalid("q-key-time must be '<start>;<end>' in Unix seconds, was '" + keyTime + "'");
-        }
-        long start = Long.parseLong(bounds[0]);
-        long end = Long.parseLong(bounds[1]);
-        if (start > end) {
-            throw invalid("q-key-time starts after it ends: '" + keyTime + "'");
+    private static void checkWindow(String field, String window, Instant now) {
+        String[] bounds = window.split(";", -1);
+        if (bounds.length != 2 || !bounds[0].matches("\\d{1,12}") || !bounds[1].matches("\\d{1,12}")
+                || Long.parseLong(bounds[0]) > Long.parseLong(bounds[1])) {
+            throw invalid(field + " must be '<start>;<end>' in Unix seconds, start first, was '" + window + "'");
         }
         long nowSeconds = now.getEpochSecond();
-        if (nowSeconds < start || nowSeconds > end) {
-            throw new CiError(403, "RequestTimeTooSkewed", "the signature is valid from " + Instant.ofEpochSecond(start)
-                    + " to " + Instant.ofEpochSecond(end) + " (q-key-time " + keyTime + ") but the server time is " + now);
+        if (nowSeconds < Long.parseLong(bounds[0]) || nowSeconds > Long.parseLong(bounds[1])) {
+            throw new CiError(401, "SignatureExpired", "the signature is valid from "
+                    + Instant.ofEpochSecond(Long.parseLong(bounds[0])) + " to " + Instant.ofEpochSecond(Long.parseLong(bounds[1]))
+                    + " (" + field + " " + window + ") but the server time is " + now);
         }
     }
 
-    private void checkSessionToken(IncomingRequest request, Set<String> signedHeaders) {
+    private void checkSessionToken(IncomingRequest request, List<String> signedHeaders) {
         if (sessionToken == null) {
             return;
         }
-        String token = request.headers().get(TOKEN_HEADER);
+        String name = request.headers().containsKey(CI_TOKEN) || strict ? CI_TOKEN : COS_TOKEN;
+        String token = request.headers().get(name);
         if (token == null) {
-            throw CiError.accessDenied("temporary credentials need the header " + TOKEN_HEADER + ", the request has none");
+            throw accessDenied("temporary credentials need the header " + CI_TOKEN
+                    + (strict ? "" : " or " + COS_TOKEN) + ", the request has none");
         }
-        if (!signedHeaders.contains(TOKEN_HEADER)) {
-            throw CiError.accessDenied("the header " + TOKEN_HEADER + " is not signed (not in q-header-list)");
-        }
+        requireStrictly(signedHeaders.contains(CI_TOKEN), "the header " + CI_TOKEN + " is not signed (not in q-header-list)");
         if (!MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), sessionToken.getBytes(StandardCharsets.UTF_8))) {
-            throw CiError.accessDenied("the " + TOKEN_HEADER + " is not the session token of these credentials");
+            throw accessDenied("the " + name + " is not the session token of these credentials");
         }
     }
 
-    private static Set<String> list(String names) {
-        return names.isEmpty() ? Set.of() : Set.of(names.toLowerCase(Locale.ROOT).split(";"));
+    private void requireStrictly(boolean condition, String why) {
+        if (strict && !condition) {
+            throw new CiError(403, "AccessDenied", why + " (refused by the emulator's strictSigning, not by the service)");
+        }
     }
 
-    private static SortedMap<String, String> encodedParams(Map<String, String> params) {
-        SortedMap<String, String> encoded = new TreeMap<>();
-        params.forEach((name, value) -> encoded.put(encode(name).toLowerCase(Locale.ROOT), encode(value)));
-        return encoded;
+    private static String present(String value, String kind, String name) {
+        if (value == null) {
+            throw accessDenied("the signature lists the " + kind + " '" + name + "' but the request has no such " + kind);
+        }
+        return value;
+    }
+
+    private static List<String> list(String names) {
+        return names.isEmpty() ? List.of() : List.of(names.toLowerCase(Locale.ROOT).split(";"));
     }
 
     private static CiError invalid(String why) {
-        return new CiError(403, "InvalidAuthorization", "the Authorization header is malformed: " + why);
+        return new CiError(401, "InvalidAuthorization", "the Authorization header is malformed: " + why);
+    }
+
+    private static CiError accessDenied(String why) {
+        return new CiError(401, "AccessDenied", why);
     }
 
     /**
-     * The signature of a request, steps 2 and 6–8 of the reference.
+     * The signature of a request, steps 2 and 6–8 of the reference: the key from q-key-time, the string to sign
+     * from q-sign-time.
      *
      * @param params  encoded, lower-cased parameter names to encoded values
      * @param headers encoded, lower-cased header names to encoded values
      */
-    static String signature(String secretKey, String keyTime, String method, String path,
+    static String signature(String secretKey, String keyTime, String signTime, String method, String path,
                             SortedMap<String, String> params, SortedMap<String, String> headers) {
         String signKey = hmacSha1Hex(secretKey, keyTime);
         String httpString = method.toLowerCase(Locale.ROOT) + "\n" + path + "\n" + join(params) + "\n" + join(headers) + "\n";
-        String stringToSign = "sha1\n" + keyTime + "\n" + sha1Hex(httpString) + "\n";
+        String stringToSign = "sha1\n" + signTime + "\n" + sha1Hex(httpString) + "\n";
         return hmacSha1Hex(signKey, stringToSign);
     }
 

@@ -66,7 +66,7 @@ class AuthorizationTest {
     @Test
     void refusesAMalformedHeader() {
         assertRefused(client.get("/inventorytriggerjob", Map.of(), "q-sign-algorithm=sha1&q-ak=AKIDexample"),
-                403, "InvalidAuthorization", "missing fields");
+                401, "InvalidAuthorization", "missing fields");
     }
 
     @Test
@@ -74,29 +74,35 @@ class AuthorizationTest {
         String authorization = client.sdkAuthorization(params("size", "5"), SECRET_ID, SECRET_KEY, 600, true);
 
         assertRefused(client.get("/inventorytriggerjob", params("size", "6"), authorization),
-                403, "SignatureDoesNotMatch", "does not match");
+                401, "AccessDenied", "does not match");
     }
 
     @Test
-    void refusesAnUnsignedParameter() {
+    void acceptsAnUnsignedParameterAsTheServiceDoesButNotWhenStrict() {
         String authorization = client.sdkAuthorization(params("size", "5"), SECRET_ID, SECRET_KEY, 600, true);
 
-        assertRefused(client.get("/inventorytriggerjob", params("size", "5", "states", "Running"), authorization),
-                403, "AccessDenied", "'states' is not signed");
+        assertThat(client.get("/inventorytriggerjob", params("size", "5", "states", "Running"), authorization)
+                .statusCode()).isEqualTo(200);
+        try (CiEmulator strict = strict()) {
+            CiClient strictClient = new CiClient(strict);
+            String signed = strictClient.sdkAuthorization(params("size", "5"), SECRET_ID, SECRET_KEY, 600, true);
+            assertRefused(strictClient.get("/inventorytriggerjob", params("size", "5", "states", "Running"), signed),
+                    403, "AccessDenied", "'states' is not signed");
+        }
     }
 
     @Test
     void refusesAWrongKey() {
         String authorization = client.sdkAuthorization(Map.of(), SECRET_ID, "notTheKey", 600, true);
 
-        assertRefused(client.get("/inventorytriggerjob", Map.of(), authorization), 403, "SignatureDoesNotMatch", "signature");
+        assertRefused(client.get("/inventorytriggerjob", Map.of(), authorization), 401, "AccessDenied", "signature");
     }
 
     @Test
     void refusesAnUnknownSecretId() {
         String authorization = client.sdkAuthorization(Map.of(), "AKIDunknown", SECRET_KEY, 600, true);
 
-        assertRefused(client.get("/inventorytriggerjob", Map.of(), authorization), 403, "SecretidNotExist", "AKIDunknown");
+        assertRefused(client.get("/inventorytriggerjob", Map.of(), authorization), 401, "SecretidNotExist", "AKIDunknown");
     }
 
     @Test
@@ -105,7 +111,7 @@ class AuthorizationTest {
         String authorization = client.sdkAuthorization(Map.of(), SECRET_ID, SECRET_KEY, now.minusSeconds(3600),
                 now.minusSeconds(60), true);
 
-        assertRefused(client.get("/inventorytriggerjob", Map.of(), authorization), 403, "RequestTimeTooSkewed", "server time");
+        assertRefused(client.get("/inventorytriggerjob", Map.of(), authorization), 401, "SignatureExpired", "server time");
     }
 
     @Test
@@ -115,16 +121,22 @@ class AuthorizationTest {
                 now.plusSeconds(600), true);
 
         emulator.setClockSkew(Duration.ofHours(-1));
-        assertRefused(client.get("/inventorytriggerjob", Map.of(), authorization), 403, "RequestTimeTooSkewed", "q-key-time");
+        assertRefused(client.get("/inventorytriggerjob", Map.of(), authorization), 401, "SignatureExpired", "q-sign-time");
         emulator.setClockSkew(Duration.ZERO);
         assertThat(client.get("/inventorytriggerjob", Map.of(), authorization).statusCode()).isEqualTo(200);
     }
 
     @Test
-    void refusesAnUnsignedHost() {
+    void acceptsAnUnsignedHostButNotWhenStrict() {
         String authorization = client.sdkAuthorization(Map.of(), SECRET_ID, SECRET_KEY, 600, false);
 
-        assertRefused(client.get("/inventorytriggerjob", Map.of(), authorization), 403, "AccessDenied", "host header is not signed");
+        assertThat(client.get("/inventorytriggerjob", Map.of(), authorization).statusCode()).isEqualTo(200);
+        try (CiEmulator strict = strict()) {
+            CiClient strictClient = new CiClient(strict);
+            assertRefused(strictClient.get("/inventorytriggerjob", Map.of(),
+                            strictClient.sdkAuthorization(Map.of(), SECRET_ID, SECRET_KEY, 600, false)),
+                    403, "AccessDenied", "host header is not signed");
+        }
     }
 
     @Test
@@ -134,7 +146,7 @@ class AuthorizationTest {
         String authorization = TestSigner.authorization(SECRET_ID, SECRET_KEY, keyTime, "GET", "/inventorytriggerjob",
                 Map.of(), Map.of("host", "examplebucket-1250000000.ci.ap-beijing.myqcloud.com"));
 
-        assertRefused(client.get("/inventorytriggerjob", Map.of(), authorization), 403, "SignatureDoesNotMatch", "[host]");
+        assertRefused(client.get("/inventorytriggerjob", Map.of(), authorization), 401, "AccessDenied", "[host]");
     }
 
     @Test
@@ -145,30 +157,69 @@ class AuthorizationTest {
     }
 
     @Test
-    void sessionTokenMustBePresentSignedAndEqual() {
-        try (CiEmulator sts = CiEmulator.builder().credentials(SECRET_ID, SECRET_KEY).sessionToken("tmpTOKEN/abc+=").start()) {
+    void sessionTokenMayComeInEitherHeaderSignedOrNotButMustBeEqual() {
+        try (CiEmulator sts = CiEmulator.builder().credentials(SECRET_ID, SECRET_KEY).sessionToken(TOKEN).start()) {
             CiClient stsClient = new CiClient(sts);
-            Instant now = Instant.now();
-            String keyTime = now.minusSeconds(60).getEpochSecond() + ";" + now.plusSeconds(600).getEpochSecond();
             Map<String, String> params = params("size", "100", "name", "demo job");
-            String withToken = TestSigner.authorization(SECRET_ID, SECRET_KEY, keyTime, "GET", "/inventorytriggerjob",
-                    params, Map.of("host", stsClient.host(), "x-ci-security-token", "tmpTOKEN/abc+="));
-            String withWrongToken = TestSigner.authorization(SECRET_ID, SECRET_KEY, keyTime, "GET", "/inventorytriggerjob",
-                    params, Map.of("host", stsClient.host(), "x-ci-security-token", "stolen"));
-            String withoutToken = TestSigner.authorization(SECRET_ID, SECRET_KEY, keyTime, "GET", "/inventorytriggerjob",
-                    params, Map.of("host", stsClient.host()));
+            String unsigned = sign(stsClient, params, Map.of("host", stsClient.host()));
 
-            assertThat(stsClient.get("/inventorytriggerjob", params, withToken,
-                    "x-ci-security-token", "tmpTOKEN/abc+=").statusCode()).isEqualTo(200);
-            assertRefused(stsClient.get("/inventorytriggerjob", params, withoutToken),
-                    403, "AccessDenied", "has none");
-            assertRefused(stsClient.get("/inventorytriggerjob", params, withoutToken, "x-ci-security-token", "tmpTOKEN/abc+="),
-                    403, "AccessDenied", "is not signed");
-            HttpResponse<String> wrong = stsClient.get("/inventorytriggerjob", params, withWrongToken,
-                    "x-ci-security-token", "stolen");
-            assertRefused(wrong, 403, "AccessDenied", "not the session token");
-            assertThat(wrong.body()).doesNotContain("tmpTOKEN");
+            assertThat(stsClient.get("/inventorytriggerjob", params, sign(stsClient, params,
+                    Map.of("host", stsClient.host(), "x-ci-security-token", TOKEN)), "x-ci-security-token", TOKEN)
+                    .statusCode()).isEqualTo(200);
+            assertThat(stsClient.get("/inventorytriggerjob", params, unsigned, "x-ci-security-token", TOKEN).statusCode())
+                    .isEqualTo(200);
+            assertThat(stsClient.get("/inventorytriggerjob", params, unsigned, "x-cos-security-token", TOKEN).statusCode())
+                    .isEqualTo(200);
+            assertRefused(stsClient.get("/inventorytriggerjob", params, unsigned), 401, "AccessDenied", "has none");
+            HttpResponse<String> wrong = stsClient.get("/inventorytriggerjob", params, unsigned, "x-cos-security-token", "stolen");
+            assertRefused(wrong, 401, "AccessDenied", "not the session token");
+            assertThat(wrong.body()).doesNotContain(TOKEN);
         }
+    }
+
+    @Test
+    void strictSessionTokenMustBeASignedCiHeader() {
+        try (CiEmulator sts = CiEmulator.builder().credentials(SECRET_ID, SECRET_KEY).sessionToken(TOKEN)
+                .strictSigning(true).start()) {
+            CiClient stsClient = new CiClient(sts);
+            Map<String, String> params = params("size", "100");
+            String unsigned = sign(stsClient, params, Map.of("host", stsClient.host()));
+
+            assertThat(stsClient.get("/inventorytriggerjob", params, sign(stsClient, params,
+                    Map.of("host", stsClient.host(), "x-ci-security-token", TOKEN)), "x-ci-security-token", TOKEN)
+                    .statusCode()).isEqualTo(200);
+            assertRefused(stsClient.get("/inventorytriggerjob", params, unsigned, "x-ci-security-token", TOKEN),
+                    403, "AccessDenied", "is not signed");
+            assertRefused(stsClient.get("/inventorytriggerjob", params, unsigned, "x-cos-security-token", TOKEN),
+                    401, "AccessDenied", "has none");
+        }
+    }
+
+    @Test
+    void theStringToSignTakesQSignTimeAndTheKeyQKeyTime() {
+        Instant now = Instant.now();
+        String keyTime = now.minusSeconds(600).getEpochSecond() + ";" + now.plusSeconds(600).getEpochSecond();
+        String signTime = now.minusSeconds(60).getEpochSecond() + ";" + now.plusSeconds(60).getEpochSecond();
+        Map<String, String> host = Map.of("host", client.host());
+        String byReference = TestSigner.authorization(SECRET_ID, SECRET_KEY, keyTime, signTime, "GET",
+                "/inventorytriggerjob", Map.of(), host);
+        String signTimeAsKeyTime = TestSigner.authorization(SECRET_ID, SECRET_KEY, keyTime, keyTime, "GET",
+                "/inventorytriggerjob", Map.of(), host).replace("q-sign-time=" + keyTime, "q-sign-time=" + signTime);
+
+        assertThat(client.get("/inventorytriggerjob", Map.of(), byReference).statusCode()).isEqualTo(200);
+        assertRefused(client.get("/inventorytriggerjob", Map.of(), signTimeAsKeyTime), 401, "AccessDenied", "does not match");
+    }
+
+    private static final String TOKEN = "tmpTOKEN/abc+=";
+
+    private static String sign(CiClient client, Map<String, String> params, Map<String, String> headers) {
+        Instant now = Instant.now();
+        String keyTime = now.minusSeconds(60).getEpochSecond() + ";" + now.plusSeconds(600).getEpochSecond();
+        return TestSigner.authorization(SECRET_ID, SECRET_KEY, keyTime, "GET", "/inventorytriggerjob", params, headers);
+    }
+
+    private static CiEmulator strict() {
+        return CiEmulator.builder().credentials(SECRET_ID, SECRET_KEY).strictSigning(true).start();
     }
 
     @Test

@@ -122,7 +122,7 @@ class EmulatedJobTest {
         EmulatedJob job = builder.build();
         builder.watermarkTemplateId("wm2").name("changed");
 
-        EmulatedJob running = job.withState("Running");
+        EmulatedJob running = job.toBuilder().state("Running").build();
 
         assertThat(job.toXml()).doesNotContain("wm2", "changed");
         assertThat(running.state()).isEqualTo("Running");

@@ -93,26 +93,35 @@ class JobOperationsTest {
     }
 
     @Test
-    void cancelsWithTheParameterUnsignedAsThePythonSdkDoes() {
-        String authorization = client.sdkAuthorization(HttpMethodName.PUT, "/inventorytriggerjob/jSubmitted", Map.of());
+    void cancelsWithTheParameterUnsignedAsThePythonSdkDoesEvenWithStrictSigning() {
+        try (CiEmulator strict = CiEmulator.builder().credentials(SECRET_ID, SECRET_KEY).strictSigning(true).start()) {
+            strict.jobs().add(emulator.jobs().get("jSubmitted").orElseThrow());
+            CiClient strictClient = new CiClient(strict);
+            String authorization = strictClient.sdkAuthorization(HttpMethodName.PUT, "/inventorytriggerjob/jSubmitted", Map.of());
 
-        HttpResponse<String> response = client.send("PUT", "/inventorytriggerjob/jSubmitted?cancel", authorization);
+            HttpResponse<String> response = strictClient.send("PUT", "/inventorytriggerjob/jSubmitted?cancel", authorization);
 
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        EmulatedJob job = emulator.jobs().get("jSubmitted").orElseThrow();
-        assertThat(job.state()).isEqualTo("Cancel");
-        assertThat(job.startTime()).as("cancelled before it ran").isNull();
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            EmulatedJob job = strict.jobs().get("jSubmitted").orElseThrow();
+            assertThat(job.state()).isEqualTo("Cancel");
+            assertThat(job.startTime()).as("cancelled before it ran").isNull();
+        }
     }
 
     @Test
-    void stillRefusesOtherUnsignedParametersOnCancel() {
-        String authorization = client.sdkAuthorization(HttpMethodName.PUT, "/inventorytriggerjob/jRunning", params("cancel", ""));
+    void stillRefusesOtherUnsignedParametersOnCancelWithStrictSigning() {
+        try (CiEmulator strict = CiEmulator.builder().credentials(SECRET_ID, SECRET_KEY).strictSigning(true).start()) {
+            strict.jobs().add(emulator.jobs().get("jRunning").orElseThrow());
+            CiClient strictClient = new CiClient(strict);
+            String authorization = strictClient.sdkAuthorization(HttpMethodName.PUT, "/inventorytriggerjob/jRunning",
+                    params("cancel", ""));
 
-        HttpResponse<String> response = client.send("PUT", "/inventorytriggerjob/jRunning?cancel&force=1", authorization);
+            HttpResponse<String> response = strictClient.send("PUT", "/inventorytriggerjob/jRunning?cancel&force=1", authorization);
 
-        assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(element(response.body(), "Message")).contains("'force' is not signed");
-        assertThat(emulator.jobs().get("jRunning").orElseThrow().state()).isEqualTo("Running");
+            assertThat(response.statusCode()).isEqualTo(403);
+            assertThat(element(response.body(), "Message")).contains("'force' is not signed");
+            assertThat(strict.jobs().get("jRunning").orElseThrow().state()).isEqualTo("Running");
+        }
     }
 
     @Test
@@ -166,9 +175,9 @@ class JobOperationsTest {
         assertThat(job.state()).isEqualTo("Submitted");
         assertThat(job.type()).isEqualTo("Workflow");
         assertThat(job.name()).isEqualTo("re-run");
-        assertThat(job.inputPrefix()).isEqualTo("input/1/");
+        assertThat(job.toXml()).contains("<Input>\n<Prefix>input/1/</Prefix>\n</Input>");
         assertThat(job.workflowIds()).isEqualTo("w7476ff3564ee45b7b490d64bccaba6cc");
-        assertThat(job.userData()).isEqualTo("from a test");
+        assertThat(job.toXml()).contains("<UserData>from a test</UserData>");
         assertThat(job.creationTime()).isCloseTo(OffsetDateTime.now(), org.assertj.core.api.Assertions.within(
                 Duration.ofMinutes(1).toSeconds(), java.time.temporal.ChronoUnit.SECONDS));
         assertThat(job.startTime()).isNull();
@@ -213,10 +222,10 @@ class JobOperationsTest {
         assertThat(client.send("GET", "/inventorytriggerjob/jRunning", null).statusCode()).isEqualTo(401);
         String listingSignature = client.sdkAuthorization(HttpMethodName.GET, "/inventorytriggerjob", Map.of());
         HttpResponse<String> wrongPath = client.send("GET", "/inventorytriggerjob/jRunning", listingSignature);
-        assertThat(wrongPath.statusCode()).isEqualTo(403);
-        assertThat(element(wrongPath.body(), "Code")).isEqualTo("SignatureDoesNotMatch");
+        assertThat(wrongPath.statusCode()).isEqualTo(401);
+        assertThat(element(wrongPath.body(), "Code")).isEqualTo("AccessDenied");
         HttpResponse<String> getSignedPost = client.sendWithBody("POST", "/inventorytriggerjob", WORKFLOW_REQUEST, listingSignature);
-        assertThat(getSignedPost.statusCode()).isEqualTo(403);
+        assertThat(getSignedPost.statusCode()).isEqualTo(401);
         assertThat(emulator.jobs().size()).isEqualTo(6);
     }
 
@@ -241,7 +250,7 @@ class JobOperationsTest {
         emulator.jobs().clear();
         String jobId = element(trigger(WORKFLOW_REQUEST).body(), "JobId");
 
-        emulator.startLiveMode(LiveMode.defaults().withStepInterval(Duration.ofMillis(10)).withNewJobProbability(0));
+        emulator.startLiveMode(new LiveMode(Duration.ofMillis(10), 0.5, 0.5, 0, 1L));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> emulator.jobs().get(jobId).orElseThrow().state(),
                 state -> state.equals("Success") || state.equals("Failed"));

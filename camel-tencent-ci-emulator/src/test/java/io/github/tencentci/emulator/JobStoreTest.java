@@ -33,9 +33,11 @@ class JobStoreTest {
         EmulatedJob resubmitted = store.setState("b1", "Submitted");
         EmulatedJob succeeded = store.setState("b1", "Success");
 
-        assertThat(running.startTime()).isEqualTo(OffsetDateTime.parse("2030-01-01T08:00:00+08:00"));
+        // as the product page's first job: Running, StartTime "-" until it starts
+        assertThat(running.startTime()).isNull();
         assertThat(running.endTime()).isNull();
-        assertThat(failed.endTime()).isEqualTo(running.startTime());
+        assertThat(failed.startTime()).isEqualTo(OffsetDateTime.parse("2030-01-01T08:00:00+08:00"));
+        assertThat(failed.endTime()).isEqualTo(failed.startTime());
         assertThat(failed.code()).isEqualTo("InternalError");
         assertThat(failed.message()).isNotEmpty();
         assertThat(resubmitted.startTime()).isNull();
@@ -46,10 +48,26 @@ class JobStoreTest {
     }
 
     @Test
-    void failedKeepsAFailureCodeAlreadySet() {
-        store.add(EmulatedJob.builder().jobId("b1").creationTime(CREATED).code("InvalidInput").message("no input").build());
+    void runningKeepsTheTimesAJobAlreadyHas() {
+        OffsetDateTime started = CREATED.plusMinutes(1);
+        OffsetDateTime ended = CREATED.plusMinutes(2);
+        store.add(EmulatedJob.builder().jobId("b1").creationTime(CREATED).state("Running").startTime(started)
+                .endTime(ended).build());
 
-        assertThat(store.setState("b1", "Failed").code()).isEqualTo("InvalidInput");
+        EmulatedJob running = store.setState("b1", "Running");
+        EmulatedJob cancelled = store.setState("b1", "Cancel");
+
+        assertThat(running.startTime()).isEqualTo(started);
+        assertThat(running.endTime()).as("the product page's second job: Running with an EndTime").isEqualTo(ended);
+        assertThat(cancelled.startTime()).isEqualTo(started);
+        assertThat(cancelled.endTime()).isEqualTo(OffsetDateTime.parse("2030-01-01T08:00:00+08:00"));
+    }
+
+    @Test
+    void failedKeepsAFailureCodeAlreadySet() {
+        store.add(EmulatedJob.builder().jobId("b1").creationTime(CREATED).code("ResourceNotFound").message("no input").build());
+
+        assertThat(store.setState("b1", "Failed").code()).isEqualTo("ResourceNotFound");
     }
 
     @Test
@@ -87,9 +105,19 @@ class JobStoreTest {
             assertThat(job.jobId()).matches("b[0-9a-f]{32}");
             assertThat(job.creationTime().toInstant()).isBetween(CLOCK.instant().minus(Duration.ofDays(30)), CLOCK.instant());
             boolean started = job.startTime() != null;
-            assertThat(started).isEqualTo(Set.of("Running", "Success", "Failed").contains(job.state()));
+            if (!job.state().equals("Running")) {
+                assertThat(started).isEqualTo(Set.of("Success", "Failed").contains(job.state()));
+            }
             assertThat(job.code().equals("Success")).isEqualTo(!job.state().equals("Failed"));
+            if (job.state().equals("Failed")) {
+                assertThat(job.code()).isIn("ResourceNotFound", "InvalidArgument", "ResourceAccessDenied", "InternalError");
+            }
         });
+        // both Running shapes of the product page: StartTime "-", and started with an EndTime already
+        assertThat(seeded).filteredOn(job -> job.state().equals("Running")).extracting(EmulatedJob::startTime)
+                .containsNull().anyMatch(java.util.Objects::nonNull);
+        assertThat(seeded).filteredOn(job -> job.state().equals("Running")).extracting(EmulatedJob::endTime)
+                .anyMatch(java.util.Objects::nonNull);
         assertThat(store.size()).isEqualTo(300);
     }
 

@@ -17,8 +17,7 @@ class LiveModeTest {
             for (int i = 0; i < 10; i++) {
                 emulator.jobs().add(EmulatedJob.builder().jobId("b" + i).creationTime(OffsetDateTime.now()).build());
             }
-            emulator.startLiveMode(LiveMode.defaults().withStepInterval(Duration.ofMillis(10))
-                    .withFailureRatio(0.5).withNewJobProbability(0.3).withRandomSeed(5));
+            emulator.startLiveMode(new LiveMode(Duration.ofMillis(10), 0.5, 0.5, 0.3, 5));
 
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 for (int i = 0; i < 10; i++) {
@@ -41,7 +40,7 @@ class LiveModeTest {
 
     @Test
     void refusesNonsense() {
-        assertThatThrownBy(() -> LiveMode.defaults().withFailureRatio(1.5)).hasMessageContaining("failureRatio");
-        assertThatThrownBy(() -> LiveMode.defaults().withStepInterval(Duration.ZERO)).hasMessageContaining("stepInterval");
+        assertThatThrownBy(() -> new LiveMode(Duration.ofSeconds(1), 0.5, 1.5, 0.2, 1)).hasMessageContaining("failureRatio");
+        assertThatThrownBy(() -> new LiveMode(Duration.ZERO, 0.5, 0.1, 0.2, 1)).hasMessageContaining("stepInterval");
     }
 }

@@ -112,8 +112,7 @@ class SdkJobOperationsTest {
         assertThat(created.getName()).isEqualTo("from the sdk");
         EmulatedJob stored = emulator.jobs().get(created.getJobId()).orElseThrow();
         assertThat(stored.workflowIds()).isEqualTo("w7476ff3564ee45b7b490d64bccaba6cc");
-        assertThat(stored.userData()).isEqualTo("sdk");
-        assertThat(stored.inputPrefix()).isEqualTo("input/2/");
+        assertThat(stored.toXml()).contains("<UserData>sdk</UserData>", "<Prefix>input/2/</Prefix>");
         assertThat(emulator.takeRequest().toString()).isEqualTo("POST /inventorytriggerjob -> 200");
     }
 

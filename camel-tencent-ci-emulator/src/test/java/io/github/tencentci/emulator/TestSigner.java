@@ -22,14 +22,20 @@ final class TestSigner {
 
     static String authorization(String secretId, String secretKey, String keyTime, String method, String path,
                                 Map<String, String> params, Map<String, String> headers) {
+        return authorization(secretId, secretKey, keyTime, keyTime, method, path, params, headers);
+    }
+
+    /** With a q-sign-time other than q-key-time: the key from the one, the string to sign from the other. */
+    static String authorization(String secretId, String secretKey, String keyTime, String signTime, String method,
+                                String path, Map<String, String> params, Map<String, String> headers) {
         Map<String, String> p = new TreeMap<>();
         params.forEach((k, v) -> p.put(encode(k.toLowerCase(Locale.ROOT)), encode(v)));
         Map<String, String> h = new TreeMap<>();
         headers.forEach((k, v) -> h.put(encode(k.toLowerCase(Locale.ROOT)), encode(v)));
         String httpString = method.toLowerCase(Locale.ROOT) + "\n" + path + "\n" + pairs(p) + "\n" + pairs(h) + "\n";
-        String stringToSign = "sha1\n" + keyTime + "\n" + hex(sha1(httpString)) + "\n";
+        String stringToSign = "sha1\n" + signTime + "\n" + hex(sha1(httpString)) + "\n";
         String signature = hex(hmac(hex(hmac(secretKey, keyTime)), stringToSign));
-        return "q-sign-algorithm=sha1&q-ak=" + secretId + "&q-sign-time=" + keyTime + "&q-key-time=" + keyTime
+        return "q-sign-algorithm=sha1&q-ak=" + secretId + "&q-sign-time=" + signTime + "&q-key-time=" + keyTime
                 + "&q-header-list=" + String.join(";", h.keySet()) + "&q-url-param-list=" + String.join(";", p.keySet())
                 + "&q-signature=" + signature;
     }

@@ -1,5 +1,7 @@
 package io.github.tencentci.examples;
 
+import java.time.Duration;
+
 import io.github.tencentci.emulator.CiEmulator;
 import io.github.tencentci.emulator.LiveMode;
 
@@ -19,7 +21,8 @@ public final class DemoEmulator {
     private static final int HISTORY_JOBS = 12;
     private static final long HISTORY_SEED = 20_240_101L;
     // livelier than the defaults (a new job every ~5 s, 10% failing): something to see every second or two
-    private static final LiveMode LIVELY = LiveMode.defaults().withNewJobProbability(0.7).withFailureRatio(0.3);
+    // (step 1 s, half the jobs advance per step, 30% of the ending jobs fail, a new job in 70% of the steps)
+    private static final LiveMode LIVELY = new LiveMode(Duration.ofSeconds(1), 0.5, 0.3, 0.7, 1L);
 
     private DemoEmulator() {
     }

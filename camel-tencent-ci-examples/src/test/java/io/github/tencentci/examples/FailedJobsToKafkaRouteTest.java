@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -68,36 +67,40 @@ class FailedJobsToKafkaRouteTest {
         properties.setProperty("kafka.brokers", kafka.bootstrapServers());
         properties.setProperty("kafka.topic", topic);
 
-        Map<String, String> received = new TreeMap<>();
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (RunningCamel camel = RunningCamel.start(properties, new FailedJobsToKafkaRoute());
              KafkaConsumer<String, String> consumer = consumerOf(topic)) {
             TestJobs.finish(ci.emulator());
+            await().atMost(Duration.ofSeconds(30)).until(() -> readTo(consumer, records) >= TestJobs.FAILED.size());
 
-            await().atMost(Duration.ofSeconds(30))
-                    .untilAsserted(() -> {
-                        poll(consumer, received);
-                        assertThat(received).containsOnlyKeys(TestJobs.FAILED);
-                    });
-            // a few more polls of the route: still nothing but the failed jobs, each once
-            await().during(Duration.ofMillis(10 * Long.parseLong(TestJobs.POLL_DELAY_MS)))
-                    .atMost(Duration.ofSeconds(5))
-                    .untilAsserted(() -> assertThat(poll(consumer, received)).isEmpty());
+            // ten more polls of the route (each one's exchanges are acknowledged by Kafka before the next poll
+            // starts), then everything the topic holds: still nothing but the failed jobs, each once
+            int requests = ci.emulator().requests().count();
+            await().atMost(Duration.ofSeconds(10)).until(() -> ci.emulator().requests().count() >= requests + 10);
+            camel.close();
+            readToEnd(consumer, topic, records);
         }
-        for (Map.Entry<String, String> record : received.entrySet()) {
-            FailedJobFiles.assertFailedJobJson(record.getKey(), JSON.readTree(record.getValue()));
+        assertThat(records).extracting(ConsumerRecord::key).containsExactlyInAnyOrderElementsOf(TestJobs.FAILED);
+        for (ConsumerRecord<String, String> record : records) {
+            FailedJobFiles.assertFailedJobJson(record.key(), JSON.readTree(record.value()));
         }
     }
 
-    /** Adds the records the consumer gets in one poll to {@code received}, failing on a repeated key. */
-    private static List<ConsumerRecord<String, String>> poll(
-            KafkaConsumer<String, String> consumer, Map<String, String> received) {
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+    /** Adds what one poll of the consumer returns to {@code records}; returns how many there are now. */
+    private static int readTo(KafkaConsumer<String, String> consumer, List<ConsumerRecord<String, String>> records) {
         consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-        for (ConsumerRecord<String, String> record : records) {
-            assertThat(received).as("a second record for JobId " + record.key()).doesNotContainKey(record.key());
-            received.put(record.key(), record.value());
-        }
-        return records;
+        return records.size();
+    }
+
+    /** Adds every record up to the partition's end offset as it is now. */
+    private static void readToEnd(KafkaConsumer<String, String> consumer, String topic,
+            List<ConsumerRecord<String, String>> records) {
+        TopicPartition partition = new TopicPartition(topic, 0);
+        long end = consumer.endOffsets(List.of(partition)).get(partition);
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            readTo(consumer, records);
+            return consumer.position(partition) >= end;
+        });
     }
 
     private static void createTopic(String topic) throws Exception {

@@ -73,7 +73,7 @@ class MasterFailoverTest {
 
     @Test
     void theFollowerTakesOverWhenTheLeaderStopsAndNoJobStateIsLostOrRepeated() throws Exception {
-        emulator = CiEmulator.builder().port(0).credentials(NODE_A, SECRET_KEY).credentials(NODE_B, SECRET_KEY).start();
+        emulator = CiEmulator.builder().strictSigning(true).port(0).credentials(NODE_A, SECRET_KEY).credentials(NODE_B, SECRET_KEY).start();
         HISTORY.addRunning(emulator);
 
         nodeA = startNode("A", NODE_A);

@@ -46,7 +46,7 @@ abstract class RestartDeliveryTestSupport {
 
     @BeforeEach
     void startEmulator() {
-        emulator = CiEmulator.builder().port(0).credentials(DeliveryNode.SECRET_ID, DeliveryNode.SECRET_KEY).start();
+        emulator = CiEmulator.builder().strictSigning(true).port(0).credentials(DeliveryNode.SECRET_ID, DeliveryNode.SECRET_KEY).start();
         HISTORY.addRunning(emulator);
     }
 

@@ -55,7 +55,7 @@ class ClockSkewAndHealthTest extends EmulatorTestSupport {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> getMockEndpoint("mock:jobs").getReceivedCounter() == 4);
         assertThat(emulator.requests().all()).extracting(RecordedRequest::status, RecordedRequest::errorCode)
-                .startsWith(org.assertj.core.groups.Tuple.tuple(403, "RequestTimeTooSkewed"),
+                .startsWith(org.assertj.core.groups.Tuple.tuple(401, "SignatureExpired"),
                         org.assertj.core.groups.Tuple.tuple(200, null));
         assertThat(ciConsumer().getClockCorrections()).isEqualTo(1);
         assertThat(ciConsumer().getFailedPollCount()).isZero();

@@ -25,7 +25,7 @@ class CredentialSourcesTest extends EmulatorTestSupport {
 
     @Override
     protected void doPreSetup() {
-        emulator = CiEmulator.builder().port(0).credentials(SECRET_ID, SECRET_KEY).credentials(ROTATED_ID, ROTATED_KEY)
+        emulator = CiEmulator.builder().strictSigning(true).port(0).credentials(SECRET_ID, SECRET_KEY).credentials(ROTATED_ID, ROTATED_KEY)
                 .start();
     }
 

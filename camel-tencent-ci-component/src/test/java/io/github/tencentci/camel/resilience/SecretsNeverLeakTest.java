@@ -39,7 +39,7 @@ class SecretsNeverLeakTest extends EmulatorTestSupport {
 
     @Override
     protected void doPreSetup() throws Exception {
-        emulator = CiEmulator.builder().port(0).credentials(SECRET_ID, SECRET_KEY).sessionToken(SESSION_TOKEN).start();
+        emulator = CiEmulator.builder().strictSigning(true).port(0).credentials(SECRET_ID, SECRET_KEY).sessionToken(SESSION_TOKEN).start();
     }
 
     @Override

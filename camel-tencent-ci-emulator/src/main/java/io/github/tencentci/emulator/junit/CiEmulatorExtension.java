@@ -26,7 +26,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }</pre>
  * The emulator is started before each test (before {@code @BeforeEach} methods of the test class run, when the
  * extension is registered on a static field) and closed after it. Test methods, {@code @BeforeEach} and
- * {@code @AfterEach} methods can take it as a {@link CiEmulator} parameter.
+ * {@code @AfterEach} methods can take it as a {@link CiEmulator} parameter. It holds one emulator at a time, so
+ * the methods of a class using it must not run concurrently (JUnit's default).
  */
 public final class CiEmulatorExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
 
