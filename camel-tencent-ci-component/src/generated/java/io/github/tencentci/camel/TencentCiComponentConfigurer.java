@@ -53,6 +53,8 @@ public class TencentCiComponentConfigurer extends PropertyConfigurerSupport impl
         case "httpClientConfigurer": getOrCreateConfiguration(target).setHttpClientConfigurer(property(camelContext, io.github.tencentci.camel.http.HttpClientConfigurer.class, value)); return true;
         case "jobid":
         case "jobId": getOrCreateConfiguration(target).setJobId(property(camelContext, java.lang.String.class, value)); return true;
+        case "lazystartproducer":
+        case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxretryafter":
         case "maxRetryAfter": getOrCreateConfiguration(target).setMaxRetryAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "name": getOrCreateConfiguration(target).setName(property(camelContext, java.lang.String.class, value)); return true;
@@ -122,6 +124,8 @@ public class TencentCiComponentConfigurer extends PropertyConfigurerSupport impl
         case "httpClientConfigurer": return io.github.tencentci.camel.http.HttpClientConfigurer.class;
         case "jobid":
         case "jobId": return java.lang.String.class;
+        case "lazystartproducer":
+        case "lazyStartProducer": return boolean.class;
         case "maxretryafter":
         case "maxRetryAfter": return long.class;
         case "name": return java.lang.String.class;
@@ -192,6 +196,8 @@ public class TencentCiComponentConfigurer extends PropertyConfigurerSupport impl
         case "httpClientConfigurer": return getOrCreateConfiguration(target).getHttpClientConfigurer();
         case "jobid":
         case "jobId": return getOrCreateConfiguration(target).getJobId();
+        case "lazystartproducer":
+        case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxretryafter":
         case "maxRetryAfter": return getOrCreateConfiguration(target).getMaxRetryAfter();
         case "name": return getOrCreateConfiguration(target).getName();

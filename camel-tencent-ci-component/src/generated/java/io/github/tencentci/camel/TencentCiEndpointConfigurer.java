@@ -59,6 +59,8 @@ public class TencentCiEndpointConfigurer extends PropertyConfigurerSupport imple
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "jobid":
         case "jobId": target.getConfiguration().setJobId(property(camelContext, java.lang.String.class, value)); return true;
+        case "lazystartproducer":
+        case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "lookback":
         case "lookBack": target.setLookBack(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxmessagesperpoll":
@@ -66,6 +68,7 @@ public class TencentCiEndpointConfigurer extends PropertyConfigurerSupport imple
         case "maxretryafter":
         case "maxRetryAfter": target.getConfiguration().setMaxRetryAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "name": target.getConfiguration().setName(property(camelContext, java.lang.String.class, value)); return true;
+        case "operation": target.setOperation(property(camelContext, io.github.tencentci.camel.TencentCiOperations.class, value)); return true;
         case "orderbytime":
         case "orderByTime": target.getConfiguration().setOrderByTime(property(camelContext, io.github.tencentci.camel.client.OrderByTime.class, value)); return true;
         case "pollstrategy":
@@ -166,6 +169,8 @@ public class TencentCiEndpointConfigurer extends PropertyConfigurerSupport imple
         case "initialDelay": return long.class;
         case "jobid":
         case "jobId": return java.lang.String.class;
+        case "lazystartproducer":
+        case "lazyStartProducer": return boolean.class;
         case "lookback":
         case "lookBack": return long.class;
         case "maxmessagesperpoll":
@@ -173,6 +178,7 @@ public class TencentCiEndpointConfigurer extends PropertyConfigurerSupport imple
         case "maxretryafter":
         case "maxRetryAfter": return long.class;
         case "name": return java.lang.String.class;
+        case "operation": return io.github.tencentci.camel.TencentCiOperations.class;
         case "orderbytime":
         case "orderByTime": return io.github.tencentci.camel.client.OrderByTime.class;
         case "pollstrategy":
@@ -274,6 +280,8 @@ public class TencentCiEndpointConfigurer extends PropertyConfigurerSupport imple
         case "initialDelay": return target.getInitialDelay();
         case "jobid":
         case "jobId": return target.getConfiguration().getJobId();
+        case "lazystartproducer":
+        case "lazyStartProducer": return target.isLazyStartProducer();
         case "lookback":
         case "lookBack": return target.getLookBack();
         case "maxmessagesperpoll":
@@ -281,6 +289,7 @@ public class TencentCiEndpointConfigurer extends PropertyConfigurerSupport imple
         case "maxretryafter":
         case "maxRetryAfter": return target.getConfiguration().getMaxRetryAfter();
         case "name": return target.getConfiguration().getName();
+        case "operation": return target.getOperation();
         case "orderbytime":
         case "orderByTime": return target.getConfiguration().getOrderByTime();
         case "pollstrategy":

@@ -204,9 +204,8 @@ class TencentCiProducerTest extends EmulatorTestSupport {
         EmulatedJob stored = emulator.jobs().get(created.getJobId()).orElseThrow();
         assertThat(stored.name()).isEqualTo("nightly");
         assertThat(stored.type()).isEqualTo("Workflow");
-        assertThat(stored.inputPrefix()).isEqualTo("input/1/");
         assertThat(stored.workflowIds()).isEqualTo("w1");
-        assertThat(stored.userData()).isEqualTo("u1");
+        assertThat(stored.toXml()).contains("<Prefix>input/1/</Prefix>", "<UserData>u1</UserData>");
         assertThat(stored.code()).isEqualTo("Success");
         String sent = sentBodies.get(sentBodies.size() - 1);
         assertThat(sent).contains("<Request>", "<Name>nightly</Name>", "<Type>Workflow</Type>",
