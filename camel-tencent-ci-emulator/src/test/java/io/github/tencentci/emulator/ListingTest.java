@@ -141,7 +141,7 @@ class ListingTest {
         } while (!token.isEmpty());
 
         assertThat(tokens).hasSize(2).last().isEqualTo("");
-        assertThat(tokens.get(0)).isNotEmpty().doesNotContain("4");
+        assertThat(tokens.get(0)).isNotEmpty().isNotEqualTo("4"); // opaque, not the offset (its MAC may hold any digit)
         assertThat(seen).containsExactly("j6", "j5", "j4", "j3", "j2", "j1");
     }
 
