@@ -17,7 +17,6 @@ import io.github.tencentci.camel.parsing.JobPage;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
-import org.apache.camel.util.ObjectHelper;
 
 /**
  * Acts on the jobs of the endpoint's bucket, one {@link TencentCiOperations operation} per exchange, through the same
@@ -154,11 +153,11 @@ public class TencentCiProducer extends DefaultProducer {
 
     private String jobId(Exchange exchange, TencentCiOperations operation) {
         String header = exchange.getMessage().getHeader(TencentCiConstants.JOB_ID, String.class);
-        if (ObjectHelper.isNotEmpty(header) && !header.isBlank()) {
+        if (header != null && !header.isBlank()) {
             return header.trim();
         }
         String option = getEndpoint().getConfiguration().getJobId();
-        if (ObjectHelper.isNotEmpty(option) && !option.isBlank()) {
+        if (option != null && !option.isBlank()) {
             return option.trim();
         }
         throw new IllegalArgumentException(operation + " needs a job id: set the header " + TencentCiConstants.JOB_ID
