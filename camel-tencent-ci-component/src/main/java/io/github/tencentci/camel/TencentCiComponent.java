@@ -1,9 +1,13 @@
 package io.github.tencentci.camel;
 
+import java.util.Arrays;
 import java.util.Map;
 
+import io.github.tencentci.camel.client.JobType;
+import io.github.tencentci.camel.client.OrderByTime;
 import io.github.tencentci.camel.signing.EnvironmentCredentialsProvider;
 import org.apache.camel.Endpoint;
+import org.apache.camel.PropertyBindingException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
@@ -14,7 +18,10 @@ import org.apache.camel.support.HealthCheckComponent;
 @Component("tencent-ci")
 public class TencentCiComponent extends HealthCheckComponent {
 
-    @Metadata(description = "Options shared by every endpoint of this component; endpoint options override them.")
+    /** The options whose values Camel's enum converter binds, with what they allow. */
+    private static final Map<String, Object[]> ENUM_OPTIONS = Map.of("type", JobType.values(), "orderByTime", OrderByTime.values());
+
+    @Metadata
     private TencentCiConfiguration configuration = new TencentCiConfiguration();
 
     public TencentCiComponent() {
@@ -28,19 +35,37 @@ public class TencentCiComponent extends HealthCheckComponent {
         }
         TencentCiEndpoint endpoint = new TencentCiEndpoint(uri, this, configuration.copy());
         endpoint.setResource(remaining);
-        setProperties(endpoint, parameters);
+        try {
+            setProperties(endpoint, parameters);
+        } catch (PropertyBindingException e) {
+            throw invalidOption(e);
+        }
         endpoint.getConfiguration().validate(new EnvironmentCredentialsProvider().isAvailable());
         endpoint.validateConsumerOptions();
         return endpoint;
+    }
+
+    /** Camel's binding error names the option but not what is wrong with its value; this one says what is allowed. */
+    private static RuntimeException invalidOption(PropertyBindingException e) {
+        Object[] allowed = ENUM_OPTIONS.get(e.getPropertyName());
+        if (allowed != null) {
+            return new IllegalArgumentException("Invalid tencent-ci options: " + e.getPropertyName() + " '" + e.getValue()
+                                                + "' is not allowed: use one of " + Arrays.toString(allowed), e);
+        }
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof IllegalArgumentException invalid && invalid.getMessage() != null
+                && invalid.getMessage().startsWith(e.getPropertyName() + " '")) { // a setter that parses its text
+                return new IllegalArgumentException("Invalid tencent-ci options: " + invalid.getMessage(), e);
+            }
+        }
+        return e;
     }
 
     public TencentCiConfiguration getConfiguration() {
         return configuration;
     }
 
-    /**
-     * Options shared by every endpoint of this component; endpoint options override them.
-     */
+    /** Options shared by every endpoint of this component; endpoint options override them. */
     public void setConfiguration(TencentCiConfiguration configuration) {
         this.configuration = configuration;
     }

@@ -1,16 +1,21 @@
 package io.github.tencentci.camel;
 
 import java.net.URI;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
+import io.github.tencentci.camel.client.JobListingQuery;
+import io.github.tencentci.camel.client.JobState;
+import io.github.tencentci.camel.client.JobType;
+import io.github.tencentci.camel.client.OrderByTime;
+import io.github.tencentci.camel.client.TencentCiClient;
 import io.github.tencentci.camel.http.HttpClientConfigurer;
 import io.github.tencentci.camel.http.RetryPolicy;
 import io.github.tencentci.camel.model.CiTimeFormat;
@@ -29,107 +34,78 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 @UriParams
 public class TencentCiConfiguration implements Cloneable {
 
-    static final List<String> STATES = List.of("All", "Submitted", "Running", "Success", "Failed", "Pause", "Cancel");
-    static final List<String> TYPES = List.of("Workflow", "Job");
-    static final List<String> ORDERS = List.of("Asc", "Desc");
     private static final Pattern PLUS_DECODED_AS_SPACE = Pattern.compile("(T\\d{2}:\\d{2}:\\d{2}) (\\d{2}:?\\d{2})$");
     private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9-]*-\\d+");
 
-    @UriParam(label = "common",
-              description = "The bucket bound to CI, as BucketName-APPID, e.g. examplebucket-1250000000.")
+    @UriParam(label = "common")
     private String bucket;
-    @UriParam(label = "common", description = "The region of the bucket, e.g. ap-chongqing.")
+    @UriParam(label = "common")
     private String region;
-    @UriParam(label = "common",
-              description = "A base URL that replaces https://<bucket>.ci.<region>.myqcloud.com, e.g. http://127.0.0.1:8080 for an"
-                            + " emulator or a private endpoint. The Host header and the signature follow it.")
+    @UriParam(label = "common")
     private String endpoint;
 
-    @UriParam(label = "security", secret = true, description = "The SecretId of the Tencent Cloud API key.")
+    @UriParam(label = "security", secret = true)
     private String secretId;
-    @UriParam(label = "security", secret = true, description = "The SecretKey of the Tencent Cloud API key.")
+    @UriParam(label = "security", secret = true)
     private String secretKey;
-    @UriParam(label = "security", secret = true,
-              description = "The session token of temporary (STS) credentials; sent signed in x-ci-security-token.")
+    @UriParam(label = "security", secret = true)
     private String sessionToken;
-    @UriParam(label = "security",
-              description = "A provider of credentials, consulted before every request, e.g. one that refreshes STS credentials.")
+    @UriParam(label = "security")
     private TencentCredentialsProvider credentialsProvider;
 
-    @UriParam(label = "filter", defaultValue = "100", description = "How many jobs one page lists, 1 to 100.")
+    @UriParam(label = "filter", defaultValue = "100")
     private int size = 100;
-    @UriParam(label = "filter", enums = "Workflow,Job",
-              description = "List only jobs of this type: Workflow or Job. Unset, the service's default applies.")
-    private String type;
-    @UriParam(label = "filter", enums = "Asc,Desc", description = "Order of the listing by creation time: Asc or Desc (the service's default).")
-    private String orderByTime;
-    @UriParam(label = "filter",
-              description = "List only jobs in these states, comma separated: All (the service's default), Submitted, Running,"
-                            + " Success, Failed, Pause, Cancel.")
-    private String states;
-    @UriParam(label = "filter",
-              description = "List only jobs created at or after this time, as 2024-12-31T12:00:00+0800 or ISO-8601"
-                            + " (2024-12-31T12:00:00+08:00, 2024-12-31T04:00:00Z).")
-    private String startCreationTime;
-    @UriParam(label = "filter",
-              description = "List only jobs created at or before this time, in the same formats as startCreationTime.")
-    private String endCreationTime;
-    @UriParam(label = "filter", description = "List only the jobs of this workflow.")
+    @UriParam(label = "filter")
+    private JobType type;
+    @UriParam(label = "filter")
+    private OrderByTime orderByTime;
+    @UriParam(label = "filter", javaType = "java.lang.String")
+    private Set<JobState> states = Set.of();
+    @UriParam(label = "filter", javaType = "java.lang.String")
+    private OffsetDateTime startCreationTime;
+    @UriParam(label = "filter", javaType = "java.lang.String")
+    private OffsetDateTime endCreationTime;
+    @UriParam(label = "filter")
     private String workflowId;
-    @UriParam(label = "filter", description = "List only the job with this JobId.")
+    @UriParam(label = "filter")
     private String jobId;
-    @UriParam(label = "filter", description = "List only jobs with this name.")
+    @UriParam(label = "filter")
     private String name;
 
-    @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration",
-              description = "How long to wait for a connection to the service, in milliseconds or as a duration (10s).")
+    @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration")
     private long connectTimeout = 10_000;
-    @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration",
-              description = "How long to wait for data from the service before a page fails, in milliseconds or as a duration.")
+    @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration")
     private long responseTimeout = 30_000;
-    @UriParam(label = "proxy", description = "Host of an HTTP proxy to reach the service through.")
+    @UriParam(label = "proxy")
     private String proxyHost;
-    @UriParam(label = "proxy", description = "Port of the HTTP proxy.")
+    @UriParam(label = "proxy")
     private Integer proxyPort;
-    @UriParam(label = "proxy", defaultValue = "http", enums = "http,https", description = "Scheme of the HTTP proxy.")
+    @UriParam(label = "proxy", defaultValue = "http", enums = "http,https")
     private String proxyScheme = "http";
-    @UriParam(label = "proxy", secret = true, description = "User name for the HTTP proxy.")
+    @UriParam(label = "proxy", secret = true)
     private String proxyUsername;
-    @UriParam(label = "proxy", secret = true, description = "Password for the HTTP proxy.")
+    @UriParam(label = "proxy", secret = true)
     private String proxyPassword;
-    @UriParam(label = "security", description = "TLS settings (trust store, key store, protocols) for HTTPS to the service.")
+    @UriParam(label = "security")
     private SSLContextParameters sslContextParameters;
-    @UriParam(label = "advanced",
-              description = "A hook that customises the HttpClient 5 builder before the client is built, e.g. to add interceptors.")
+    @UriParam(label = "advanced")
     private HttpClientConfigurer httpClientConfigurer;
-    @UriParam(label = "advanced",
-              description = "A ready HttpClient 5 client to use instead of building one; its owner closes it. Timeouts, proxy"
-                            + " and TLS options are then its own.")
+    @UriParam(label = "advanced")
     private CloseableHttpClient httpClient;
-    @UriParam(label = "advanced", defaultValue = "3",
-              description = "How many times one page is requested at most when the service throttles (429 SlowDown) or is"
-                            + " unavailable (503), the first request included; 1 disables retries.")
+    @UriParam(label = "advanced", defaultValue = "3")
     private int retryAttempts = RetryPolicy.DEFAULT_ATTEMPTS;
-    @UriParam(label = "advanced", defaultValue = "500", javaType = "java.time.Duration",
-              description = "The delay before the first retry after throttling, doubled for each further retry and jittered,"
-                            + " in milliseconds or as a duration.")
+    @UriParam(label = "advanced", defaultValue = "500", javaType = "java.time.Duration")
     private long retryBaseDelay = RetryPolicy.DEFAULT_BASE_DELAY.toMillis();
-    @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration",
-              description = "The longest Retry-After of the service that is honoured; a longer one is cut to this. Also caps"
-                            + " the exponential delay. In milliseconds or as a duration.")
+    @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration")
     private long maxRetryAfter = RetryPolicy.DEFAULT_MAX_RETRY_AFTER.toMillis();
-    @UriParam(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration",
-              description = "The most one poll waits in total for retries; a retry that would exceed it is not made and the"
-                            + " poll fails. In milliseconds or as a duration.")
+    @UriParam(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration")
     private long retryBudget = RetryPolicy.DEFAULT_BUDGET.toMillis();
 
     public String getBucket() {
         return bucket;
     }
 
-    /**
-     * The bucket bound to CI, as BucketName-APPID, e.g. examplebucket-1250000000.
-     */
+    /** The bucket bound to CI, as BucketName-APPID, e.g. examplebucket-1250000000. */
     public void setBucket(String bucket) {
         this.bucket = bucket;
     }
@@ -138,9 +114,7 @@ public class TencentCiConfiguration implements Cloneable {
         return region;
     }
 
-    /**
-     * The region of the bucket, e.g. ap-chongqing.
-     */
+    /** The region of the bucket, e.g. ap-chongqing. */
     public void setRegion(String region) {
         this.region = region;
     }
@@ -150,8 +124,8 @@ public class TencentCiConfiguration implements Cloneable {
     }
 
     /**
-     * A base URL that replaces https://&lt;bucket&gt;.ci.&lt;region&gt;.myqcloud.com, e.g. http://127.0.0.1:8080 for an emulator.
-     * The Host header and the signature follow it.
+     * A base URL that replaces the bucket's CI domain (https://BucketName-APPID.ci.Region.myqcloud.com), e.g.
+     * http://127.0.0.1:8080 for an emulator or a private endpoint. The Host header and the signature follow it.
      */
     public void setEndpoint(String endpoint) {
         this.endpoint = endpoint;
@@ -161,9 +135,7 @@ public class TencentCiConfiguration implements Cloneable {
         return secretId;
     }
 
-    /**
-     * The SecretId of the Tencent Cloud API key.
-     */
+    /** The SecretId of the Tencent Cloud API key. */
     public void setSecretId(String secretId) {
         this.secretId = secretId;
     }
@@ -172,9 +144,7 @@ public class TencentCiConfiguration implements Cloneable {
         return secretKey;
     }
 
-    /**
-     * The SecretKey of the Tencent Cloud API key.
-     */
+    /** The SecretKey of the Tencent Cloud API key. */
     public void setSecretKey(String secretKey) {
         this.secretKey = secretKey;
     }
@@ -183,9 +153,7 @@ public class TencentCiConfiguration implements Cloneable {
         return sessionToken;
     }
 
-    /**
-     * The session token of temporary (STS) credentials; sent signed in x-ci-security-token.
-     */
+    /** The session token of temporary (STS) credentials; sent signed in x-ci-security-token. */
     public void setSessionToken(String sessionToken) {
         this.sessionToken = sessionToken;
     }
@@ -194,9 +162,7 @@ public class TencentCiConfiguration implements Cloneable {
         return credentialsProvider;
     }
 
-    /**
-     * A provider of credentials, consulted before every request, e.g. one that refreshes STS credentials.
-     */
+    /** A provider of credentials, consulted before every request, e.g. one that refreshes STS credentials. */
     public void setCredentialsProvider(TencentCredentialsProvider credentialsProvider) {
         this.credentialsProvider = credentialsProvider;
     }
@@ -205,77 +171,75 @@ public class TencentCiConfiguration implements Cloneable {
         return size;
     }
 
-    /**
-     * How many jobs one page lists, 1 to 100.
-     */
+    /** How many jobs one page lists, 1 to 100. */
     public void setSize(int size) {
         this.size = size;
     }
 
-    public String getType() {
+    public JobType getType() {
         return type;
     }
 
-    /**
-     * List only jobs of this type: Workflow or Job. Unset, the service's default applies.
-     */
-    public void setType(String type) {
+    /** List only jobs of this type: Workflow or Job. Unset, the service's default applies. */
+    public void setType(JobType type) {
         this.type = type;
     }
 
-    public String getOrderByTime() {
+    public OrderByTime getOrderByTime() {
         return orderByTime;
     }
 
-    /**
-     * Order of the listing by creation time: Asc or Desc (the service's default).
-     */
-    public void setOrderByTime(String orderByTime) {
+    /** Order of the listing by creation time: Asc or Desc (the service's default). */
+    public void setOrderByTime(OrderByTime orderByTime) {
         this.orderByTime = orderByTime;
     }
 
-    public String getStates() {
+    public Set<JobState> getStates() {
         return states;
     }
 
     /**
      * List only jobs in these states, comma separated: All (the service's default), Submitted, Running, Success,
-     * Failed, Pause, Cancel.
+     * Failed, Pause, Cancel; any case.
      */
     public void setStates(String states) {
-        this.states = states;
+        Set<JobState> parsed = new LinkedHashSet<>();
+        for (String state : states == null ? new String[0] : states.split(",")) {
+            if (!state.isBlank()) {
+                parsed.add(Stream.of(JobState.values()).filter(s -> s.name().equalsIgnoreCase(state.trim())).findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("states '" + state.trim() + "' is not allowed: use"
+                                                                        + " a comma-separated list of " + List.of(JobState.values()))));
+            }
+        }
+        this.states = Collections.unmodifiableSet(parsed);
     }
 
-    public String getStartCreationTime() {
+    public OffsetDateTime getStartCreationTime() {
         return startCreationTime;
     }
 
     /**
-     * List only jobs created at or after this time, as 2024-12-31T12:00:00+0800 or ISO-8601 (2024-12-31T12:00:00+08:00,
-     * 2024-12-31T04:00:00Z).
+     * List only jobs created at or after this time: as the API writes times, with the offset as four digits after a
+     * plus or minus sign, or as ISO-8601 such as 2024-12-31T04:00:00Z.
      */
     public void setStartCreationTime(String startCreationTime) {
-        this.startCreationTime = startCreationTime;
+        this.startCreationTime = parseTime("startCreationTime", startCreationTime);
     }
 
-    public String getEndCreationTime() {
+    public OffsetDateTime getEndCreationTime() {
         return endCreationTime;
     }
 
-    /**
-     * List only jobs created at or before this time, in the same formats as startCreationTime.
-     */
+    /** List only jobs created at or before this time, in the same formats as startCreationTime. */
     public void setEndCreationTime(String endCreationTime) {
-        this.endCreationTime = endCreationTime;
+        this.endCreationTime = parseTime("endCreationTime", endCreationTime);
     }
 
     public String getWorkflowId() {
         return workflowId;
     }
 
-    /**
-     * List only the jobs of this workflow.
-     */
+    /** List only the jobs of this workflow. */
     public void setWorkflowId(String workflowId) {
         this.workflowId = workflowId;
     }
@@ -284,9 +248,7 @@ public class TencentCiConfiguration implements Cloneable {
         return jobId;
     }
 
-    /**
-     * List only the job with this JobId.
-     */
+    /** List only the job with this JobId. */
     public void setJobId(String jobId) {
         this.jobId = jobId;
     }
@@ -295,9 +257,7 @@ public class TencentCiConfiguration implements Cloneable {
         return name;
     }
 
-    /**
-     * List only jobs with this name.
-     */
+    /** List only jobs with this name. */
     public void setName(String name) {
         this.name = name;
     }
@@ -306,9 +266,7 @@ public class TencentCiConfiguration implements Cloneable {
         return connectTimeout;
     }
 
-    /**
-     * How long to wait for a connection to the service, in milliseconds or as a duration (10s).
-     */
+    /** How long to wait for a connection to the service, in milliseconds or as a duration (10s). */
     public void setConnectTimeout(long connectTimeout) {
         this.connectTimeout = connectTimeout;
     }
@@ -317,9 +275,7 @@ public class TencentCiConfiguration implements Cloneable {
         return responseTimeout;
     }
 
-    /**
-     * How long to wait for data from the service before a page fails, in milliseconds or as a duration.
-     */
+    /** How long to wait for data from the service before a page fails, in milliseconds or as a duration. */
     public void setResponseTimeout(long responseTimeout) {
         this.responseTimeout = responseTimeout;
     }
@@ -328,9 +284,7 @@ public class TencentCiConfiguration implements Cloneable {
         return proxyHost;
     }
 
-    /**
-     * Host of an HTTP proxy to reach the service through.
-     */
+    /** Host of an HTTP proxy to reach the service through. */
     public void setProxyHost(String proxyHost) {
         this.proxyHost = proxyHost;
     }
@@ -339,9 +293,7 @@ public class TencentCiConfiguration implements Cloneable {
         return proxyPort;
     }
 
-    /**
-     * Port of the HTTP proxy.
-     */
+    /** Port of the HTTP proxy. */
     public void setProxyPort(Integer proxyPort) {
         this.proxyPort = proxyPort;
     }
@@ -350,9 +302,7 @@ public class TencentCiConfiguration implements Cloneable {
         return proxyScheme;
     }
 
-    /**
-     * Scheme of the HTTP proxy.
-     */
+    /** Scheme of the HTTP proxy. */
     public void setProxyScheme(String proxyScheme) {
         this.proxyScheme = proxyScheme;
     }
@@ -361,9 +311,7 @@ public class TencentCiConfiguration implements Cloneable {
         return proxyUsername;
     }
 
-    /**
-     * User name for the HTTP proxy.
-     */
+    /** User name for the HTTP proxy. */
     public void setProxyUsername(String proxyUsername) {
         this.proxyUsername = proxyUsername;
     }
@@ -372,9 +320,7 @@ public class TencentCiConfiguration implements Cloneable {
         return proxyPassword;
     }
 
-    /**
-     * Password for the HTTP proxy.
-     */
+    /** Password for the HTTP proxy. */
     public void setProxyPassword(String proxyPassword) {
         this.proxyPassword = proxyPassword;
     }
@@ -383,9 +329,7 @@ public class TencentCiConfiguration implements Cloneable {
         return sslContextParameters;
     }
 
-    /**
-     * TLS settings (trust store, key store, protocols) for HTTPS to the service.
-     */
+    /** TLS settings (trust store, key store, protocols) for HTTPS to the service. */
     public void setSslContextParameters(SSLContextParameters sslContextParameters) {
         this.sslContextParameters = sslContextParameters;
     }
@@ -394,9 +338,7 @@ public class TencentCiConfiguration implements Cloneable {
         return httpClientConfigurer;
     }
 
-    /**
-     * A hook that customises the HttpClient 5 builder before the client is built, e.g. to add interceptors.
-     */
+    /** A hook that customises the HttpClient 5 builder before the client is built, e.g. to add interceptors. */
     public void setHttpClientConfigurer(HttpClientConfigurer httpClientConfigurer) {
         this.httpClientConfigurer = httpClientConfigurer;
     }
@@ -463,33 +405,19 @@ public class TencentCiConfiguration implements Cloneable {
 
     // ---------------------------------------------------------------------------------------------------------------
 
-    /** The retry options as a policy, with random jitter. */
-    public RetryPolicy retryPolicy() {
-        return new RetryPolicy(retryAttempts, Duration.ofMillis(retryBaseDelay), Duration.ofMillis(maxRetryAfter),
-                Duration.ofMillis(retryBudget), () -> ThreadLocalRandom.current().nextDouble());
-    }
-
     /**
      * The base URL of the service: {@link #getEndpoint()} if set, else the bucket's CI domain.
      */
     public URI baseUri() {
         if (endpoint != null && !endpoint.isBlank()) {
-            String trimmed = endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
-            return URI.create(trimmed);
+            return URI.create(endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint);
         }
-        return URI.create("https://" + bucket + ".ci." + region + ".myqcloud.com");
+        return TencentCiClient.baseUri(bucket, region);
     }
 
-    /** The states filter in the service's spelling, or {@code null} when unset. */
-    public String canonicalStates() {
-        if (states == null || states.isBlank()) {
-            return null;
-        }
-        Set<String> canonical = new LinkedHashSet<>();
-        for (String state : states.split(",")) {
-            canonical.add(canonical("states", state.trim(), STATES, "a comma-separated list of"));
-        }
-        return String.join(",", canonical);
+    /** The filter options as a query. */
+    public JobListingQuery listingQuery() {
+        return new JobListingQuery(size, type, orderByTime, states, startCreationTime, endCreationTime, workflowId, jobId, name);
     }
 
     /**
@@ -526,13 +454,9 @@ public class TencentCiConfiguration implements Cloneable {
         if (size < 1 || size > 100) {
             problems.add("size " + size + " is out of range: allowed 1 to 100");
         }
-        collect(problems, () -> canonical("type", type, TYPES, "one of"));
-        collect(problems, () -> canonical("orderByTime", orderByTime, ORDERS, "one of"));
-        collect(problems, this::canonicalStates);
-        OffsetDateTime start = collect(problems, () -> parseTime("startCreationTime", startCreationTime));
-        OffsetDateTime end = collect(problems, () -> parseTime("endCreationTime", endCreationTime));
-        if (start != null && end != null && start.isAfter(end)) {
-            problems.add("startCreationTime " + startCreationTime + " is after endCreationTime " + endCreationTime);
+        if (startCreationTime != null && endCreationTime != null && startCreationTime.isAfter(endCreationTime)) {
+            problems.add("startCreationTime " + CiTimeFormat.format(startCreationTime) + " is after endCreationTime "
+                         + CiTimeFormat.format(endCreationTime));
         }
         if (connectTimeout <= 0) {
             problems.add("connectTimeout " + connectTimeout + " must be positive");
@@ -574,21 +498,8 @@ public class TencentCiConfiguration implements Cloneable {
         }
     }
 
-    /** The filter value in the service's spelling (accepting any case), or {@code null} when unset. */
-    static String canonical(String option, String value, List<String> allowed, String how) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        for (String candidate : allowed) {
-            if (candidate.equalsIgnoreCase(value.trim())) {
-                return candidate;
-            }
-        }
-        throw new IllegalArgumentException(option + " '" + value + "' is not allowed: use " + how + " " + allowed);
-    }
-
     /** Parses a time option, or returns {@code null} when unset. */
-    public static OffsetDateTime parseTime(String option, String value) {
+    private static OffsetDateTime parseTime(String option, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -600,15 +511,6 @@ public class TencentCiConfiguration implements Cloneable {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(option + " '" + time + "' is not a time: use 2024-12-31T12:00:00+0800 or"
                                                + " ISO-8601 such as 2024-12-31T12:00:00+08:00 or 2024-12-31T04:00:00Z", e);
-        }
-    }
-
-    private static <T> T collect(List<String> problems, java.util.function.Supplier<T> check) {
-        try {
-            return check.get();
-        } catch (IllegalArgumentException e) {
-            problems.add(e.getMessage());
-            return null;
         }
     }
 

@@ -1,24 +1,20 @@
 package io.github.tencentci.camel;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Queue;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 
-import io.github.tencentci.camel.delivery.CreationTimeWindow;
+import io.github.tencentci.camel.client.JobListing;
+import io.github.tencentci.camel.client.TencentCiClient;
 import io.github.tencentci.camel.delivery.DeliveryKeys;
+import io.github.tencentci.camel.delivery.JobDeliveryOnCompletion;
 import io.github.tencentci.camel.delivery.JobDeliveryTracker;
-import io.github.tencentci.camel.http.JobListingClient;
-import io.github.tencentci.camel.http.JobListingQuery;
-import io.github.tencentci.camel.http.RetryPolicy;
-import io.github.tencentci.camel.http.StopAwareWaiter;
-import io.github.tencentci.camel.http.ThrottleRetry;
+import io.github.tencentci.camel.model.JobsDetail;
 import io.github.tencentci.camel.monitoring.PollStatistics;
 import io.github.tencentci.camel.monitoring.PollSummary;
-import io.github.tencentci.camel.model.JobsDetail;
+import io.github.tencentci.camel.monitoring.PollTally;
 import io.github.tencentci.camel.parsing.JobPage;
 import io.github.tencentci.camel.signing.CosSigner;
 import org.apache.camel.Exchange;
@@ -27,7 +23,6 @@ import org.apache.camel.Processor;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
-import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,18 +39,11 @@ public class TencentCiConsumer extends ScheduledBatchPollingConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(TencentCiConsumer.class);
 
-    private JobListingClient client;
+    private TencentCiClient client;
     private JobDeliveryTracker tracker;
-    private JobListingQuery query;
     private DeliveryKeys keys;
-    private CreationTimeWindow window;
-    /** The query of the current walk: a resumed walk keeps the window it started with, so its tokens stay valid. */
-    private JobListingQuery walkQuery;
-    /** The page a capped poll stopped in; {@code null} to start from the first page. */
-    private String resumeToken;
-    private RetryPolicy retryPolicy;
     private ExecutorService readAheadExecutor;
-    private PageAhead pageAhead;
+    private JobListing listing;
     private final PollStatistics statistics = new PollStatistics();
 
     public TencentCiConsumer(TencentCiEndpoint endpoint, Processor processor) {
@@ -69,17 +57,17 @@ public class TencentCiConsumer extends ScheduledBatchPollingConsumer {
 
     @Override
     protected void doStart() throws Exception {
-        client = getEndpoint().getListingClient();
-        tracker = getEndpoint().getDeliveryTracker();
-        query = getEndpoint().listingQuery();
-        retryPolicy = getEndpoint().getConfiguration().retryPolicy();
-        keys = getEndpoint().getDeliveryKeys();
-        window = getEndpoint().getCreationTimeWindow();
-        if (getEndpoint().isReadAhead()) {
-            readAheadExecutor = getEndpoint().getCamelContext().getExecutorServiceManager()
+        TencentCiEndpoint endpoint = getEndpoint();
+        client = endpoint.getClient();
+        tracker = endpoint.getDeliveryTracker();
+        keys = endpoint.getDeliveryKeys();
+        if (endpoint.isReadAhead()) {
+            readAheadExecutor = endpoint.getCamelContext().getExecutorServiceManager()
                     .newSingleThreadExecutor(this, "TencentCiReadAhead");
-            pageAhead = new PageAhead(readAheadExecutor);
         }
+        listing = new JobListing(client, endpoint.getConfiguration().listingQuery(),
+                Duration.ofMillis(endpoint.getLookBack()), Clock.systemUTC(), endpoint.retryPolicy(),
+                readAheadExecutor);
         super.doStart();
     }
 
@@ -89,48 +77,41 @@ public class TencentCiConsumer extends ScheduledBatchPollingConsumer {
         if (readAheadExecutor != null) {
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(readAheadExecutor);
             readAheadExecutor = null;
-            pageAhead = null;
         }
     }
 
     @Override
     protected int poll() throws Exception {
-        PollWalk walk = new PollWalk(resumeToken);
-        if (resumeToken == null) {
-            walkQuery = window.narrow(query);
-        }
-        resumeToken = null;
-        ThrottleRetry retry = new ThrottleRetry(retryPolicy, new StopAwareWaiter(this::isWaitAllowed),
-                (cause, delay) -> statistics.throttled());
-        try {
-            walk(walk, retry);
-        } catch (Exception e) {
-            pollFailed(walk, e);
-            throw e;
-        } finally {
-            if (pageAhead != null) {
-                pageAhead.drop(); // a page read ahead for a walk that ended is never emitted
+        // must be reset for each poll, as camel-file does
+        shutdownRunningTask = null;
+        pendingExchanges = 0;
+        PollTally tally = new PollTally();
+        try (JobListing.Walk walk = listing.walk(this::isWaitAllowed, (cause, delay) -> statistics.throttled())) {
+            try {
+                emit(walk, tally);
+            } catch (Exception e) {
+                pollFailed(tally, e);
+                throw e;
             }
+            statistics.pollSucceeded(tally);
+            PollSummary.logSucceeded(LOG, tally, walk.waited());
         }
-        statistics.pollSucceeded(walk.pages, walk.listed, walk.emitted, walk.skipped);
-        PollSummary.logSucceeded(LOG, walk.pages, walk.listed, walk.emitted, walk.skipped, walk.elapsedMillis(),
-                retry.waited());
-        return walk.emitted;
+        return tally.getEmitted();
     }
 
-    private void walk(PollWalk walk, ThrottleRetry retry) throws Exception {
-        while (isRunAllowed()) {
-            JobPage page = readPage(walk.token, walk.pages + 1, retry);
-            walk.pages++;
+    /** Emits each page of the walk as one batch: claim each job's key, create its exchange, process the batch. */
+    private void emit(JobListing.Walk walk, PollTally tally) throws Exception {
+        JobPage page;
+        while (isRunAllowed() && (page = walk.next()) != null) {
+            tally.pageRead();
             forceConsumerAsReady();
             Queue<Object> batch = new ArrayDeque<>(page.jobs().size());
             boolean stoppedInPage = false;
             for (JobsDetail job : page.jobs()) {
-                if (walk.capReached()) {
+                if (capReached(tally)) {
                     stoppedInPage = true;
                     break;
                 }
-                walk.listed++;
                 // the default key needs no exchange: in a steady state most listed jobs are skipped, so none is made
                 Exchange exchange = keys.needsExchange() ? createExchange(job, page) : null;
                 String key = exchange != null ? keys.keyOf(exchange) : DeliveryKeys.jobIdAndState(job);
@@ -139,51 +120,29 @@ public class TencentCiConsumer extends ScheduledBatchPollingConsumer {
                         exchange = createExchange(job, page);
                     }
                     exchange.setProperty(DeliveryKeys.KEY_PROPERTY, key);
-                    exchange.getExchangeExtension().addOnCompletion(new DeliveryCompletion(tracker, key));
+                    exchange.getExchangeExtension().addOnCompletion(new JobDeliveryOnCompletion(tracker, key));
                     batch.add(exchange);
-                    walk.emitted++;
+                    tally.emitted();
                 } else {
                     if (exchange != null) {
-                        releaseExchange(exchange, false);
+                        releaseExchange(exchange, false); // never routed
                     }
-                    walk.skipped++;
+                    tally.skipped();
                 }
             }
-            if (pageAhead != null && !stoppedInPage && !walk.capReached() && !page.isLastPage()
-                    && !walk.seenTokens.contains(page.nextToken())) {
-                String next = page.nextToken();
-                int number = walk.pages + 1;
-                pageAhead.readAhead(next, () -> fetch(next, number, retry));
+            if (stoppedInPage) {
+                walk.stopWithinPage(); // read this page again next time; what was emitted from it is skipped then
+            } else if (capReached(tally)) {
+                walk.stopAfterPage();
+            } else {
+                walk.readAhead();
             }
             processBatch(batch);
-            if (stoppedInPage) {
-                resumeToken = walk.token; // read this page again next time; what was emitted from it is skipped then
-                break;
-            }
-            if (page.isLastPage()) {
-                break;
-            }
-            if (walk.capReached()) {
-                resumeToken = page.nextToken();
-                break;
-            }
-            if (!walk.seenTokens.add(page.nextToken())) {
-                LOG.warn("The service returned NextToken '{}' a second time in one listing walk; ending this poll after {}"
-                         + " pages so the walk cannot loop. The next poll starts from the first page.",
-                        page.nextToken(), walk.pages);
-                break;
-            }
-            walk.token = page.nextToken();
         }
     }
 
-    private JobPage readPage(String token, int number, ThrottleRetry retry) throws Exception {
-        return pageAhead != null ? pageAhead.take(token, () -> fetch(token, number, retry)) : fetch(token, number, retry);
-    }
-
-    private JobPage fetch(String token, int number, ThrottleRetry retry) throws Exception {
-        JobListingQuery pageQuery = walkQuery;
-        return retry.call("Page " + number, () -> client.listJobs(pageQuery, token));
+    private boolean capReached(PollTally tally) {
+        return maxMessagesPerPoll > 0 && tally.getEmitted() >= maxMessagesPerPoll;
     }
 
     /** A retry wait ends at once when the route is stopped or suspended (graceful shutdown suspends first). */
@@ -192,9 +151,9 @@ public class TencentCiConsumer extends ScheduledBatchPollingConsumer {
     }
 
     /** Counts and logs a failed poll, and puts the CI error into the health check's details. */
-    private void pollFailed(PollWalk walk, Exception cause) {
-        statistics.pollFailed(walk.pages, walk.listed, walk.emitted, walk.skipped, cause);
-        PollSummary.logFailed(LOG, walk.pages, walk.listed, walk.emitted, walk.skipped, walk.elapsedMillis(), cause);
+    private void pollFailed(PollTally tally, Exception cause) {
+        statistics.pollFailed(tally, cause);
+        PollSummary.logFailed(LOG, tally, cause);
         if (getLastErrorDetails() != null) {
             getLastErrorDetails().keySet().removeAll(PollSummary.HEALTH_DETAILS);
         }
@@ -206,13 +165,8 @@ public class TencentCiConsumer extends ScheduledBatchPollingConsumer {
         return client.getSigner();
     }
 
-    /** The running totals of this consumer's polls. */
-    public PollStatistics getStatistics() {
-        return statistics;
-    }
-
     private Exchange createExchange(JobsDetail job, JobPage page) {
-        Exchange exchange = createExchange(false);
+        Exchange exchange = createExchange(true);
         Message message = exchange.getMessage();
         message.setBody(job);
         message.setHeader(TencentCiConstants.JOB_ID, job.getJobId());
@@ -227,18 +181,16 @@ public class TencentCiConsumer extends ScheduledBatchPollingConsumer {
     @Override
     public int processBatch(Queue<Object> exchanges) throws Exception {
         int total = exchanges.size();
-        int index = 0;
-        List<Object> unprocessed = new ArrayList<>(exchanges);
-        for (Object item : unprocessed) {
-            Exchange exchange = (Exchange) item;
+        for (int index = 0; index < total; index++) {
+            Exchange exchange = (Exchange) exchanges.poll();
             exchange.setProperty(Exchange.BATCH_INDEX, index);
             exchange.setProperty(Exchange.BATCH_SIZE, total);
             exchange.setProperty(Exchange.BATCH_COMPLETE, index == total - 1);
             pendingExchanges = total - index - 1;
-            index++;
             if (!isBatchAllowed()) {
                 // stopping: what is not processed is released so that it comes again after a restart
-                releaseUnprocessed(exchange);
+                tracker.released(exchange.getProperty(DeliveryKeys.KEY_PROPERTY, String.class));
+                releaseExchange(exchange, false);
                 continue;
             }
             try {
@@ -254,57 +206,6 @@ public class TencentCiConsumer extends ScheduledBatchPollingConsumer {
         }
         pendingExchanges = 0;
         return total;
-    }
-
-    private void releaseUnprocessed(Exchange exchange) {
-        tracker.released(exchange.getProperty(DeliveryKeys.KEY_PROPERTY, String.class));
-    }
-
-    /** Records the job as delivered when its exchange completes, releases it when the exchange fails. */
-    private static final class DeliveryCompletion extends SynchronizationAdapter {
-        private final JobDeliveryTracker tracker;
-        private final String key;
-
-        DeliveryCompletion(JobDeliveryTracker tracker, String key) {
-            this.tracker = tracker;
-            this.key = key;
-        }
-
-        @Override
-        public void onComplete(Exchange exchange) {
-            tracker.delivered(key);
-        }
-
-        @Override
-        public void onFailure(Exchange exchange) {
-            tracker.released(key);
-        }
-    }
-
-    /** The running tally of one poll. */
-    private final class PollWalk {
-        String token;
-        final Set<String> seenTokens = new HashSet<>();
-        int pages;
-        int listed;
-        int emitted;
-        int skipped;
-        final long startNanos = System.nanoTime();
-
-        PollWalk(String startToken) {
-            this.token = startToken;
-            if (startToken != null) {
-                seenTokens.add(startToken);
-            }
-        }
-
-        long elapsedMillis() {
-            return (System.nanoTime() - startNanos) / 1_000_000;
-        }
-
-        boolean capReached() {
-            return maxMessagesPerPoll > 0 && emitted >= maxMessagesPerPoll;
-        }
     }
 
     @ManagedAttribute(description = "Polls done, failed ones included")

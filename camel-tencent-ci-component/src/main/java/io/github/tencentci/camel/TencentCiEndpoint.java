@@ -1,21 +1,19 @@
 package io.github.tencentci.camel;
 
-import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 
-import io.github.tencentci.camel.delivery.CreationTimeWindow;
+import io.github.tencentci.camel.client.TencentCiClient;
 import io.github.tencentci.camel.delivery.DeliveryKeys;
 import io.github.tencentci.camel.delivery.JobDeliveryTracker;
 import io.github.tencentci.camel.http.CiHttpClientFactory;
-import io.github.tencentci.camel.http.JobListingClient;
-import io.github.tencentci.camel.http.JobListingQuery;
-import io.github.tencentci.camel.parsing.JobPageParser;
-import io.github.tencentci.camel.signing.CosSigner;
+import io.github.tencentci.camel.http.RetryPolicy;
 import io.github.tencentci.camel.signing.EnvironmentCredentialsProvider;
 import io.github.tencentci.camel.signing.TencentCredentials;
 import io.github.tencentci.camel.signing.TencentCredentialsProvider;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
+import org.apache.camel.Expression;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.IdempotentRepository;
@@ -24,9 +22,9 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
+import org.apache.camel.support.builder.ExpressionBuilder;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.service.ServiceHelper;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,45 +39,28 @@ public class TencentCiEndpoint extends ScheduledPollEndpoint {
     public static final String RESOURCE_JOBS = "jobs";
     private static final Logger LOG = LoggerFactory.getLogger(TencentCiEndpoint.class);
 
-    @UriPath(enums = "jobs", description = "What to poll: jobs, the batch jobs of the bucket.")
+    @UriPath(enums = "jobs")
     @Metadata(required = true)
     private String resource;
     @UriParam
     private TencentCiConfiguration configuration;
-    @UriParam(label = "consumer",
-              description = "The most exchanges one poll emits; 0 means no limit. The next poll continues where a capped one"
-                            + " stopped.")
+    @UriParam(label = "consumer")
     private int maxMessagesPerPoll;
-    @UriParam(label = "consumer,advanced", defaultValue = "true",
-              description = "Read the next page in the background while the route processes the current one. At most one"
-                            + " page is read ahead; one read ahead that a capped or stopped walk does not need is dropped.")
+    @UriParam(label = "consumer,advanced", defaultValue = "true")
     private boolean readAhead = true;
-    @UriParam(label = "consumer,advanced",
-              description = "Where delivered jobs are remembered, keyed by <JobId>:<State>. Defaults to an in-memory"
-                            + " repository of idempotentCacheSize keys; use a file, JDBC or Kafka repository to remember"
-                            + " across restarts and nodes.")
+    @UriParam(label = "consumer,advanced")
     private IdempotentRepository idempotentRepository;
-    @UriParam(label = "consumer,advanced", defaultValue = "100000",
-              description = "How many keys the default in-memory idempotent repository holds, least recently used first out.")
+    @UriParam(label = "consumer,advanced", defaultValue = "100000")
     private int idempotentCacheSize = 100_000;
-    @UriParam(label = "consumer,advanced",
-              description = "A Simple expression giving the key a job is remembered under, evaluated on the exchange it would"
-                            + " be emitted in, e.g. ${header.CamelTencentCiJobId} to emit each job once whatever its later"
-                            + " states. Unset, the key is <JobId>:<State>.")
-    private String idempotentKey;
-    @UriParam(label = "consumer", defaultValue = "0", javaType = "java.time.Duration",
-              description = "Incremental polling: list only jobs created within this long before now (ms or a duration"
-                            + " such as 1h), so a quiet poll reads one page, not the whole history. A job that changes"
-                            + " state after its creation time left the window is not seen again. 0 lists everything.")
+    @UriParam(label = "consumer,advanced", javaType = "java.lang.String")
+    private Expression idempotentKey;
+    @UriParam(label = "consumer", defaultValue = "0", javaType = "java.time.Duration")
     private long lookBack;
 
-    private CloseableHttpClient httpClient;
-    private boolean ownsHttpClient;
-    private JobListingClient listingClient;
+    private TencentCiClient client;
     private JobDeliveryTracker deliveryTracker;
     private volatile boolean plainHttpWarned;
     private DeliveryKeys deliveryKeys;
-    private CreationTimeWindow creationTimeWindow;
 
     public TencentCiEndpoint(String uri, TencentCiComponent component, TencentCiConfiguration configuration) {
         super(uri, component);
@@ -117,33 +98,27 @@ public class TencentCiEndpoint extends ScheduledPollEndpoint {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        if (configuration.getHttpClient() != null) {
-            httpClient = configuration.getHttpClient();
-            ownsHttpClient = false;
-        } else {
-            httpClient = CiHttpClientFactory.create(getCamelContext(), new CiHttpClientFactory.HttpSettings(
-                    configuration.getConnectTimeout(), configuration.getResponseTimeout(),
-                    configuration.getProxyScheme(), configuration.getProxyHost(),
-                    configuration.getProxyPort() == null ? -1 : configuration.getProxyPort(),
-                    configuration.getProxyUsername(), configuration.getProxyPassword(),
-                    configuration.getSslContextParameters(), configuration.getHttpClientConfigurer()));
-            ownsHttpClient = true;
-        }
-        if (!"https".equalsIgnoreCase(configuration.baseUri().getScheme()) && !plainHttpWarned) {
+        TencentCiConfiguration c = configuration;
+        if (!"https".equalsIgnoreCase(c.baseUri().getScheme()) && !plainHttpWarned) {
             plainHttpWarned = true; // once per endpoint, not at every route restart
             LOG.warn("tencent-ci endpoint {} talks plain HTTP to {}: fine for an emulator, not for Tencent Cloud",
-                    getEndpointBaseUri(), configuration.baseUri());
+                    getEndpointBaseUri(), c.baseUri());
         }
-        listingClient = new JobListingClient(
-                httpClient, configuration.baseUri(), credentialsProvider(), new CosSigner(), new JobPageParser());
+        client = c.getHttpClient() != null
+                ? new TencentCiClient(c.getHttpClient(), c.baseUri(), credentialsProvider())
+                : TencentCiClient.create(c.baseUri(), credentialsProvider(), new CiHttpClientFactory.HttpSettings(
+                        c.getConnectTimeout(), c.getResponseTimeout(), c.getProxyScheme(), c.getProxyHost(),
+                        c.getProxyPort() == null ? -1 : c.getProxyPort(), c.getProxyUsername(), c.getProxyPassword(),
+                        c.getSslContextParameters() == null ? null : c.getSslContextParameters().createSSLContext(getCamelContext()),
+                        c.getHttpClientConfigurer()));
         IdempotentRepository repository = idempotentRepository != null
                 ? idempotentRepository : MemoryIdempotentRepository.memoryIdempotentRepository(idempotentCacheSize);
         ServiceHelper.startService(repository);
         deliveryTracker = new JobDeliveryTracker(repository);
-        deliveryKeys = idempotentKey == null || idempotentKey.isBlank()
-                ? DeliveryKeys.jobIdAndState()
-                : DeliveryKeys.of(getCamelContext().resolveLanguage("simple").createExpression(idempotentKey));
-        creationTimeWindow = new CreationTimeWindow(Duration.ofMillis(lookBack), Clock.systemUTC());
+        if (idempotentKey != null) {
+            idempotentKey.init(getCamelContext());
+        }
+        deliveryKeys = idempotentKey == null ? DeliveryKeys.jobIdAndState() : DeliveryKeys.of(idempotentKey);
     }
 
     @Override
@@ -151,11 +126,18 @@ public class TencentCiEndpoint extends ScheduledPollEndpoint {
         if (deliveryTracker != null && idempotentRepository == null) {
             ServiceHelper.stopService(deliveryTracker.getRepository());
         }
-        if (ownsHttpClient && httpClient != null) {
-            httpClient.close();
+        if (client != null) {
+            client.close();
+            client = null;
         }
-        httpClient = null;
         super.doStop();
+    }
+
+    /** The retry options as a policy, with random jitter. */
+    RetryPolicy retryPolicy() {
+        return new RetryPolicy(configuration.getRetryAttempts(), Duration.ofMillis(configuration.getRetryBaseDelay()),
+                Duration.ofMillis(configuration.getMaxRetryAfter()), Duration.ofMillis(configuration.getRetryBudget()),
+                () -> ThreadLocalRandom.current().nextDouble());
     }
 
     /**
@@ -174,24 +156,8 @@ public class TencentCiEndpoint extends ScheduledPollEndpoint {
         return new EnvironmentCredentialsProvider();
     }
 
-    /** The filter options as they go on the wire. */
-    JobListingQuery listingQuery() {
-        return JobListingQuery.builder()
-                .size(configuration.getSize())
-                .type(TencentCiConfiguration.canonical("type", configuration.getType(), TencentCiConfiguration.TYPES, "one of"))
-                .orderByTime(TencentCiConfiguration.canonical("orderByTime", configuration.getOrderByTime(),
-                        TencentCiConfiguration.ORDERS, "one of"))
-                .states(configuration.canonicalStates())
-                .startCreationTime(TencentCiConfiguration.parseTime("startCreationTime", configuration.getStartCreationTime()))
-                .endCreationTime(TencentCiConfiguration.parseTime("endCreationTime", configuration.getEndCreationTime()))
-                .workflowId(configuration.getWorkflowId())
-                .jobId(configuration.getJobId())
-                .name(configuration.getName())
-                .build();
-    }
-
-    JobListingClient getListingClient() {
-        return listingClient;
+    TencentCiClient getClient() {
+        return client;
     }
 
     JobDeliveryTracker getDeliveryTracker() {
@@ -202,17 +168,11 @@ public class TencentCiEndpoint extends ScheduledPollEndpoint {
         return deliveryKeys;
     }
 
-    CreationTimeWindow getCreationTimeWindow() {
-        return creationTimeWindow;
-    }
-
     public String getResource() {
         return resource;
     }
 
-    /**
-     * What to poll: jobs, the batch jobs of the bucket.
-     */
+    /** What to poll: jobs, the batch jobs of the bucket. */
     public void setResource(String resource) {
         this.resource = resource;
     }
@@ -221,9 +181,7 @@ public class TencentCiEndpoint extends ScheduledPollEndpoint {
         return configuration;
     }
 
-    /**
-     * The endpoint's options.
-     */
+    /** The endpoint's options. */
     public void setConfiguration(TencentCiConfiguration configuration) {
         this.configuration = configuration;
     }
@@ -232,9 +190,7 @@ public class TencentCiEndpoint extends ScheduledPollEndpoint {
         return maxMessagesPerPoll;
     }
 
-    /**
-     * The most exchanges one poll emits; 0 means no limit. The next poll continues where a capped one stopped.
-     */
+    /** The most exchanges one poll emits; 0 means no limit. The next poll continues where a capped one stopped. */
     public void setMaxMessagesPerPoll(int maxMessagesPerPoll) {
         this.maxMessagesPerPoll = maxMessagesPerPoll;
     }
@@ -256,7 +212,7 @@ public class TencentCiEndpoint extends ScheduledPollEndpoint {
     }
 
     /**
-     * Where delivered jobs are remembered, keyed by &lt;JobId&gt;:&lt;State&gt;. Defaults to an in-memory repository of
+     * Where delivered jobs are remembered, keyed by JobId:State. Defaults to an in-memory repository of
      * idempotentCacheSize keys; use a file, JDBC or Kafka repository to remember across restarts and nodes.
      */
     public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
@@ -267,24 +223,28 @@ public class TencentCiEndpoint extends ScheduledPollEndpoint {
         return idempotentCacheSize;
     }
 
-    /**
-     * How many keys the default in-memory idempotent repository holds, least recently used first out.
-     */
+    /** How many keys the default in-memory idempotent repository holds, least recently used first out. */
     public void setIdempotentCacheSize(int idempotentCacheSize) {
         this.idempotentCacheSize = idempotentCacheSize;
     }
 
-    public String getIdempotentKey() {
+    public Expression getIdempotentKey() {
         return idempotentKey;
     }
 
     /**
      * A Simple expression giving the key a job is remembered under, evaluated on the exchange it would be emitted in,
      * e.g. ${header.CamelTencentCiJobId} to emit each job once whatever its later states. Unset, the key is
-     * &lt;JobId&gt;:&lt;State&gt;.
+     * JobId:State.
      */
-    public void setIdempotentKey(String idempotentKey) {
+    public void setIdempotentKey(Expression idempotentKey) {
         this.idempotentKey = idempotentKey;
+    }
+
+    /** The idempotentKey as a Simple expression. */
+    public void setIdempotentKey(String idempotentKey) {
+        this.idempotentKey = idempotentKey == null || idempotentKey.isBlank() ? null
+                : ExpressionBuilder.simpleExpression(idempotentKey);
     }
 
     public long getLookBack() {

@@ -1,7 +1,6 @@
 package io.github.tencentci.camel;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 import io.github.tencentci.emulator.CiEmulator;
 import io.github.tencentci.emulator.EmulatedJob;
@@ -13,9 +12,9 @@ import org.apache.camel.builder.RouteBuilder;
  */
 public abstract class EmulatorTestSupport extends CamelTestSupport {
 
-    protected static final String SECRET_ID = "AKIDcameltest0000000000000000000000";
-    protected static final String SECRET_KEY = "camelTestSecretKey0000000000000000";
-    protected static final OffsetDateTime T0 = OffsetDateTime.of(2024, 12, 31, 12, 0, 0, 0, ZoneOffset.ofHours(8));
+    protected static final String SECRET_ID = TestFixtures.SECRET_ID;
+    protected static final String SECRET_KEY = TestFixtures.SECRET_KEY;
+    protected static final OffsetDateTime T0 = TestFixtures.T0;
 
     protected CiEmulator emulator;
 

@@ -64,7 +64,7 @@ class TencentCiEndpointOptionsTest extends CamelTestSupport {
         TencentCiEndpoint endpoint = context.getEndpoint(BASE + "&states=failed, running,Cancel&type=JOB&orderByTime=desc"
                                                          + "&startCreationTime=2024-12-31T12:00:00%2B08:00"
                                                          + "&sessionToken=stsTokenValue", TencentCiEndpoint.class);
-        assertThat(endpoint.listingQuery().parameters(null))
+        assertThat(endpoint.getConfiguration().listingQuery().parameters(null))
                 .containsEntry("states", "Failed,Running,Cancel")
                 .containsEntry("type", "Job")
                 .containsEntry("orderByTime", "Desc")

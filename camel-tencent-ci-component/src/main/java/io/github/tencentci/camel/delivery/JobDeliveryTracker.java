@@ -12,7 +12,8 @@ import org.apache.camel.spi.IdempotentRepository;
  * A key is recorded in the repository only when its exchange <em>completes</em>: a failed exchange, a crash or a kill
  * in the middle of a batch leaves it unrecorded, so the next poll (of this node or, with a shared repository, of the
  * next leader) emits it again. Keys whose exchanges are still in flight are held in memory so that an overlapping
- * poll or a job listed on two pages does not emit them twice.
+ * poll or a job listed on two pages does not emit them twice. {@link JobDeliveryOnCompletion} reports the outcome of
+ * each exchange back here.
  */
 public final class JobDeliveryTracker {
 
@@ -52,10 +53,6 @@ public final class JobDeliveryTracker {
     /** The exchange for this key failed: release it so that the next poll emits it again. */
     public void released(String key) {
         inFlight.remove(key);
-    }
-
-    public int inFlightCount() {
-        return inFlight.size();
     }
 
     public IdempotentRepository getRepository() {

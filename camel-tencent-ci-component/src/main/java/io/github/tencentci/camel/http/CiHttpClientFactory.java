@@ -2,8 +2,6 @@ package io.github.tencentci.camel.http;
 
 import javax.net.ssl.SSLContext;
 
-import org.apache.camel.CamelContext;
-import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -33,7 +31,7 @@ public final class CiHttpClientFactory {
     /**
      * @param settings timeouts, proxy and TLS settings
      */
-    public static CloseableHttpClient create(CamelContext camelContext, HttpSettings settings) throws Exception {
+    public static CloseableHttpClient create(HttpSettings settings) {
         PoolingHttpClientConnectionManagerBuilder pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .setConnectionFactory(new SecretSafeConnectionFactory())
                 .setMaxConnTotal(20)
@@ -44,10 +42,8 @@ public final class CiHttpClientFactory {
                         .setTimeToLive(TimeValue.ofMinutes(5))
                         .setValidateAfterInactivity(TimeValue.ofSeconds(2))
                         .build());
-        SSLContextParameters ssl = settings.sslContextParameters();
-        if (ssl != null) {
-            SSLContext context = ssl.createSSLContext(camelContext);
-            pool.setTlsSocketStrategy(new DefaultClientTlsStrategy(context));
+        if (settings.sslContext() != null) {
+            pool.setTlsSocketStrategy(new DefaultClientTlsStrategy(settings.sslContext()));
         }
         HttpClientBuilder builder = HttpClientBuilder.create()
                 .setConnectionManager(pool.build())
@@ -76,11 +72,11 @@ public final class CiHttpClientFactory {
         return builder.build();
     }
 
-    /** What the factory needs, decoupled from the endpoint configuration. */
+    /** What the factory needs: timeouts, an optional proxy, an optional TLS context ({@code null}: the JVM's default). */
     public record HttpSettings(
             long connectTimeoutMillis, long responseTimeoutMillis,
             String proxyScheme, String proxyHost, int proxyPort, String proxyUsername, String proxyPassword,
-            SSLContextParameters sslContextParameters, HttpClientConfigurer configurer) {
+            SSLContext sslContext, HttpClientConfigurer configurer) {
 
         @Override
         public String toString() {

@@ -46,11 +46,6 @@ public final class RetryPolicy {
         this.jitter = Objects.requireNonNull(jitter, "jitter");
     }
 
-    /** The defaults: 3 attempts, 500 ms base delay, Retry-After honoured up to 30 s, 60 s budget per poll. */
-    public static RetryPolicy defaults() {
-        return new RetryPolicy(DEFAULT_ATTEMPTS, DEFAULT_BASE_DELAY, DEFAULT_MAX_RETRY_AFTER, DEFAULT_BUDGET, Math::random);
-    }
-
     private static Duration requireNotNegative(Duration value, String option) {
         if (value == null || value.isNegative()) {
             throw new IllegalArgumentException(option + " " + value + " must be zero or more");

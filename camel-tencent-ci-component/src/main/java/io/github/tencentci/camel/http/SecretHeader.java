@@ -7,11 +7,14 @@ import org.apache.hc.core5.http.message.BasicHeader;
  * signature). It goes on the wire as any header, but {@link #toString()}, which HttpClient and most diagnostics use
  * to print headers, masks the value.
  */
-final class SecretHeader extends BasicHeader {
+public final class SecretHeader extends BasicHeader {
+
+    /** The header that carries the session token of temporary (STS) credentials. */
+    public static final String SECURITY_TOKEN = "x-ci-security-token";
 
     private static final long serialVersionUID = 1L;
 
-    SecretHeader(String name, String value) {
+    public SecretHeader(String name, String value) {
         super(name, value, true);
     }
 

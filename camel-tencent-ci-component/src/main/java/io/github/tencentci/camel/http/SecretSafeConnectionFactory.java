@@ -90,7 +90,7 @@ public final class SecretSafeConnectionFactory implements HttpConnectionFactory<
 
         private static boolean isSecret(Header header) {
             String name = header.getName();
-            return name.equalsIgnoreCase("Authorization") || name.equalsIgnoreCase(JobListingClient.SECURITY_TOKEN_HEADER)
+            return name.equalsIgnoreCase("Authorization") || name.equalsIgnoreCase(SecretHeader.SECURITY_TOKEN)
                    || name.equalsIgnoreCase("Proxy-Authorization");
         }
     }

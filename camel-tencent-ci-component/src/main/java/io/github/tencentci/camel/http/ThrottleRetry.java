@@ -2,6 +2,7 @@ package io.github.tencentci.camel.http;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +12,8 @@ import org.slf4j.LoggerFactory;
  * logged, stoppable wait; anything else, an exhausted policy or budget, or a stop during the wait, fails the request
  * with the service's own exception. Create one per poll: the budget is spent across all pages of the poll.
  * <p>
- * Not thread-safe: a poll runs on one thread.
+ * Thread-safe: a walk's read-ahead thread and its polling thread share one (a read-ahead that the walk dropped may
+ * still be finishing while the polling thread reads the page itself), so the time waited is counted atomically.
  */
 public final class ThrottleRetry {
 
@@ -32,7 +34,7 @@ public final class ThrottleRetry {
     private final RetryPolicy policy;
     private final StopAwareWaiter waiter;
     private final RetryListener listener;
-    private long waitedMillis;
+    private final AtomicLong waitedMillis = new AtomicLong();
 
     public ThrottleRetry(RetryPolicy policy, StopAwareWaiter waiter, RetryListener listener) {
         this.policy = policy;
@@ -42,7 +44,7 @@ public final class ThrottleRetry {
 
     /** How long this poll has waited so far. */
     public Duration waited() {
-        return Duration.ofMillis(waitedMillis);
+        return Duration.ofMillis(waitedMillis.get());
     }
 
     /**
@@ -65,11 +67,12 @@ public final class ThrottleRetry {
                     throw cause;
                 }
                 Duration delay = policy.delayBefore(attempt, cause.getRetryAfter());
-                long left = policy.getBudget().toMillis() - waitedMillis;
+                long spent = waitedMillis.get();
+                long left = policy.getBudget().toMillis() - spent;
                 if (delay.toMillis() > left) {
                     LOG.warn("{} of the job listing refused ({}); waiting {} ms more would exceed the retry budget of {} ms"
                              + " per poll ({} ms spent), so this poll fails and the next poll starts again", what,
-                            summary(cause), delay.toMillis(), policy.getBudget().toMillis(), waitedMillis);
+                            summary(cause), delay.toMillis(), policy.getBudget().toMillis(), spent);
                     throw cause;
                 }
                 LOG.warn("{} of the job listing refused ({}); waiting {} ms before attempt {} of {}{}", what, summary(cause),
@@ -80,7 +83,7 @@ public final class ThrottleRetry {
                 listener.retrying(cause, delay);
                 long start = System.nanoTime();
                 boolean waitedFully = waiter.await(delay);
-                waitedMillis += (System.nanoTime() - start) / 1_000_000;
+                waitedMillis.addAndGet((System.nanoTime() - start) / 1_000_000);
                 if (!waitedFully) {
                     LOG.info("Stopped waiting to retry {} of the job listing: the consumer is stopping", what);
                     throw cause;

@@ -5,8 +5,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.github.tencentci.camel.http.CiServiceException;
 
 /**
- * The running totals of a consumer's polls, read through JMX (the consumer's MBean) and by the health check, and the
- * one summary line each poll logs. Thread-safe: polls record, JMX reads from other threads.
+ * The running totals of a consumer's polls, read through JMX (the consumer's MBean). Thread-safe: polls record, JMX reads from other threads.
  */
 public final class PollStatistics {
 
@@ -19,21 +18,19 @@ public final class PollStatistics {
     private final AtomicLong duplicatesSkipped = new AtomicLong();
     private final AtomicLong throttleRetries = new AtomicLong();
     private volatile String lastErrorCode;
-    private volatile String lastError;
 
     /** Counts one finished poll and its tallies. */
-    public void pollSucceeded(int pageCount, int listed, int emitted, int skipped) {
-        count(pageCount, listed, emitted, skipped);
+    public void pollSucceeded(PollTally tally) {
+        count(tally);
         consecutiveFailures.set(0);
     }
 
     /** Counts one failed poll, what it did before it failed, and why it failed. */
-    public void pollFailed(int pageCount, int listed, int emitted, int skipped, Throwable cause) {
-        count(pageCount, listed, emitted, skipped);
+    public void pollFailed(PollTally tally, Throwable cause) {
+        count(tally);
         failedPolls.incrementAndGet();
         consecutiveFailures.incrementAndGet();
         lastErrorCode = errorCode(cause);
-        lastError = cause.getMessage(); // exception messages of this component never carry secrets
     }
 
     /** Counts one retry after throttling. */
@@ -41,12 +38,12 @@ public final class PollStatistics {
         throttleRetries.incrementAndGet();
     }
 
-    private void count(int pageCount, int listed, int emitted, int skipped) {
+    private void count(PollTally tally) {
         polls.incrementAndGet();
-        pages.addAndGet(pageCount);
-        jobsListed.addAndGet(listed);
-        jobsEmitted.addAndGet(emitted);
-        duplicatesSkipped.addAndGet(skipped);
+        pages.addAndGet(tally.pages);
+        jobsListed.addAndGet(tally.listed);
+        jobsEmitted.addAndGet(tally.emitted);
+        duplicatesSkipped.addAndGet(tally.skipped);
     }
 
     /**
@@ -95,11 +92,6 @@ public final class PollStatistics {
     /** The error code of the last failed poll, or {@code null}. */
     public String getLastErrorCode() {
         return lastErrorCode;
-    }
-
-    /** The message of the last failed poll's exception, or {@code null}. */
-    public String getLastError() {
-        return lastError;
     }
 
     @Override

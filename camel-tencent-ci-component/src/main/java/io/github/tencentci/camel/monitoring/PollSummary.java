@@ -27,21 +27,20 @@ public final class PollSummary {
     private PollSummary() {
     }
 
-    public static void logSucceeded(
-            Logger log, int pages, int listed, int emitted, int skipped, long millis, Duration waitedForRetries) {
-        if (emitted > 0) {
-            log.info("Poll done in {} ms: {} pages, {} jobs listed, {} emitted, {} duplicates skipped{}", millis, pages,
-                    listed, emitted, skipped, waited(waitedForRetries));
+    public static void logSucceeded(Logger log, PollTally t, Duration waitedForRetries) {
+        if (t.emitted > 0) {
+            log.info("Poll done in {} ms: {} pages, {} jobs listed, {} emitted, {} duplicates skipped{}", t.elapsedMillis(),
+                    t.pages, t.listed, t.emitted, t.skipped, waited(waitedForRetries));
         } else if (log.isDebugEnabled()) {
-            log.debug("Poll done in {} ms: {} pages, {} jobs listed, {} emitted, {} duplicates skipped{}", millis, pages,
-                    listed, emitted, skipped, waited(waitedForRetries));
+            log.debug("Poll done in {} ms: {} pages, {} jobs listed, {} emitted, {} duplicates skipped{}", t.elapsedMillis(),
+                    t.pages, t.listed, t.emitted, t.skipped, waited(waitedForRetries));
         }
     }
 
-    public static void logFailed(Logger log, int pages, int listed, int emitted, int skipped, long millis, Throwable cause) {
+    public static void logFailed(Logger log, PollTally t, Throwable cause) {
         log.info("Poll failed after {} ms at page {}: {} pages read, {} jobs listed, {} emitted, {} duplicates skipped;"
-                 + " {}: {}. Nothing of the failed page was emitted; the next poll reads it again", millis, pages + 1,
-                pages, listed, emitted, skipped, PollStatistics.errorCode(cause), cause.getMessage());
+                 + " {}: {}. Nothing of the failed page was emitted; the next poll reads it again", t.elapsedMillis(),
+                t.pages + 1, t.pages, t.listed, t.emitted, t.skipped, PollStatistics.errorCode(cause), cause.getMessage());
     }
 
     private static String waited(Duration waited) {

@@ -12,11 +12,6 @@ public record KeyTime(long start, long end) {
         }
     }
 
-    /** Whether a signature with this key time is valid at {@code epochSecond} (both ends included). */
-    public boolean contains(long epochSecond) {
-        return epochSecond >= start && epochSecond <= end;
-    }
-
     /** The {@code start;end} form used in {@code q-sign-time} and {@code q-key-time}. */
     @Override
     public String toString() {

@@ -6,6 +6,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
+import io.github.tencentci.camel.TestFixtures;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -18,8 +19,8 @@ import org.apache.camel.impl.DefaultCamelContext;
  */
 final class DeliveryNode implements AutoCloseable {
 
-    static final String SECRET_ID = "AKIDcameltest0000000000000000000000";
-    static final String SECRET_KEY = "camelTestSecretKey0000000000000000";
+    static final String SECRET_ID = TestFixtures.SECRET_ID;
+    static final String SECRET_KEY = TestFixtures.SECRET_KEY;
     static final int PAGE_SIZE = 20;
 
     private final CamelContext context = new DefaultCamelContext();

@@ -1,10 +1,10 @@
 package io.github.tencentci.camel.delivery;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import io.github.tencentci.camel.TestFixtures;
 import io.github.tencentci.emulator.CiEmulator;
 import io.github.tencentci.emulator.EmulatedJob;
 
@@ -14,7 +14,7 @@ import io.github.tencentci.emulator.EmulatedJob;
  */
 record JobHistory(int jobs, int stateChanges) {
 
-    private static final OffsetDateTime T0 = OffsetDateTime.of(2024, 12, 31, 12, 0, 0, 0, ZoneOffset.ofHours(8));
+    private static final OffsetDateTime T0 = TestFixtures.T0;
 
     static String jobId(int index) {
         return String.format("j%05d", index);

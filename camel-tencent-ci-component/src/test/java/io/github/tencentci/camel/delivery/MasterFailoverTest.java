@@ -11,18 +11,17 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import io.github.tencentci.camel.TestFixtures;
 import io.github.tencentci.emulator.CiEmulator;
 import io.github.tencentci.emulator.RecordedRequest;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.file.cluster.FileLockClusterService;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,14 +39,15 @@ class MasterFailoverTest {
     private static final Logger LOG = LoggerFactory.getLogger(MasterFailoverTest.class);
     private static final String NODE_A = "AKIDnodeA000000000000000000000000000";
     private static final String NODE_B = "AKIDnodeB000000000000000000000000000";
-    private static final String SECRET_KEY = "camelTestSecretKey0000000000000000";
+    private static final String SECRET_KEY = TestFixtures.SECRET_KEY;
     private static final int JOBS = 300;
     private static final int STATE_CHANGES = 20;
     private static final JobHistory HISTORY = new JobHistory(JOBS, STATE_CHANGES);
     private static final int PAGE_SIZE = 20;
     private static final Duration HANDOVER_LIMIT = Duration.ofSeconds(5);
 
-    private static EmbeddedPostgres postgres;
+    @RegisterExtension
+    static final TestFixtures.Postgres POSTGRES = new TestFixtures.Postgres();
 
     @TempDir
     Path dir;
@@ -57,16 +57,6 @@ class MasterFailoverTest {
     private CamelContext nodeB;
 
     record Delivery(String node, String key) {
-    }
-
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = EmbeddedPostgres.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        postgres.close();
     }
 
     @AfterEach
@@ -158,7 +148,7 @@ class MasterFailoverTest {
     private javax.sql.DataSource dataSource() {
         // one kept connection per node: a new connection for every contains() would make each walk slow
         return new org.springframework.jdbc.datasource.SingleConnectionDataSource(
-                postgres.getJdbcUrl("postgres", "postgres"), true);
+                POSTGRES.jdbcUrl(), true);
     }
 
     private String progress() {

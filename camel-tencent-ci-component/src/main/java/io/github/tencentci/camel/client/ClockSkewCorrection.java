@@ -1,4 +1,4 @@
-package io.github.tencentci.camel.http;
+package io.github.tencentci.camel.client;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -6,6 +6,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.github.tencentci.camel.http.CiServiceException;
 import io.github.tencentci.camel.signing.CosSigner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

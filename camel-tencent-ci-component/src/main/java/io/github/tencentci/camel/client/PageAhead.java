@@ -1,7 +1,8 @@
-package io.github.tencentci.camel;
+package io.github.tencentci.camel.client;
 
+import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.Objects;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -15,9 +16,15 @@ import io.github.tencentci.camel.parsing.JobPage;
  * At most one page is read ahead: memory stays bounded by two pages. A page read ahead is handed out only when the
  * walk asks for exactly that token; otherwise (a capped or stopped walk) it is dropped, never emitted. A failure
  * while reading ahead surfaces, unchanged, when the walk takes the page, so it fails the poll as a synchronous
- * read would. Used by one polling thread at a time.
+ * read would. Used by one walk at a time.
  */
 final class PageAhead {
+
+    /** Reads one page. */
+    @FunctionalInterface
+    interface PageRead {
+        JobPage read() throws IOException;
+    }
 
     private final ExecutorService executor;
     private Future<JobPage> pending;
@@ -28,21 +35,21 @@ final class PageAhead {
     }
 
     /** The page for {@code token}: the one read ahead if it is that one, else read now with {@code read}. */
-    JobPage take(String token, Callable<JobPage> read) throws Exception {
+    JobPage take(String token, PageRead read) throws IOException {
         if (pending != null && Objects.equals(pendingToken, token)) {
             Future<JobPage> ahead = pending;
             pending = null;
             return await(ahead);
         }
         drop();
-        return read.call();
+        return read.read();
     }
 
     /** Starts reading the page for {@code token} in the background. */
-    void readAhead(String token, Callable<JobPage> read) {
+    void readAhead(String token, PageRead read) {
         drop();
         pendingToken = token;
-        pending = executor.submit(read);
+        pending = executor.submit(read::read);
     }
 
     /** Forgets a page read ahead that the walk will not take. */
@@ -54,18 +61,24 @@ final class PageAhead {
         }
     }
 
-    private static JobPage await(Future<JobPage> ahead) throws Exception {
+    private static JobPage await(Future<JobPage> ahead) throws IOException {
         try {
             return ahead.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("Interrupted while waiting for a page read ahead");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof Exception exception) {
-                throw exception;
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
             }
             if (cause instanceof Error error) {
                 throw error;
             }
-            throw e;
+            throw new IOException(cause);
         }
     }
 }

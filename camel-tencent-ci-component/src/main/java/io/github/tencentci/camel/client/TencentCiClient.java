@@ -1,0 +1,223 @@
+package io.github.tencentci.camel.client;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.github.tencentci.camel.http.CiHttpClientFactory;
+import io.github.tencentci.camel.http.CiServiceException;
+import io.github.tencentci.camel.http.SecretHeader;
+import io.github.tencentci.camel.parsing.CiError;
+import io.github.tencentci.camel.parsing.CiErrorParser;
+import io.github.tencentci.camel.parsing.JobPage;
+import io.github.tencentci.camel.parsing.JobPageParser;
+import io.github.tencentci.camel.signing.CosPercentEncoder;
+import io.github.tencentci.camel.signing.CosSigner;
+import io.github.tencentci.camel.signing.TencentCredentials;
+import io.github.tencentci.camel.signing.TencentCredentialsProvider;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+
+/**
+ * A client of the CI batch-job API, free of Camel: it builds and signs each request, sends it over HttpClient 5 and
+ * reads the answer as it streams in. One signer, one HTTP client, one way of turning a refusal into a
+ * {@link CiServiceException} serve every operation; {@link #listJobs} is the first, and the operations on single jobs
+ * (describe, cancel, trigger) are meant to be added as further calls of {@link #call}.
+ * <p>
+ * A body that cannot be read completely fails the whole call, so nothing half-read is ever handed on. When the
+ * service refuses the signature's time window, the signer's clock is corrected from the response's {@code Date}
+ * header and the request is sent once more ({@link ClockSkewCorrection}). Thread-safe.
+ */
+public final class TencentCiClient implements Closeable {
+
+    public static final String JOBS_PATH = "/inventorytriggerjob";
+    public static final String REQUEST_ID_HEADER = "x-ci-request-id";
+    public static final String TRACE_ID_HEADER = "x-ci-trace-id";
+
+    /** Reads a 2xx answer of one operation. */
+    @FunctionalInterface
+    private interface AnswerReader<T> {
+        T read(ClassicHttpResponse response, HttpEntity entity) throws IOException;
+    }
+
+    private final CloseableHttpClient http;
+    private final boolean ownsHttp;
+    private final URI baseUri;
+    private final String host;
+    private final TencentCredentialsProvider credentials;
+    private final CosSigner signer = new CosSigner();
+    private final JobPageParser pageParser = new JobPageParser();
+    private final CiErrorParser errorParser = new CiErrorParser();
+    private final ClockSkewCorrection clockCorrection = new ClockSkewCorrection(signer);
+
+    /**
+     * A client on an HTTP client that someone else owns: {@link #close()} leaves it open.
+     *
+     * @param baseUri     the service's base URL, see {@link #baseUri(String, String)}
+     * @param credentials asked before every request
+     */
+    public TencentCiClient(CloseableHttpClient http, URI baseUri, TencentCredentialsProvider credentials) {
+        this(http, false, baseUri, credentials);
+    }
+
+    private TencentCiClient(CloseableHttpClient http, boolean ownsHttp, URI baseUri, TencentCredentialsProvider credentials) {
+        this.http = http;
+        this.ownsHttp = ownsHttp;
+        this.baseUri = baseUri;
+        this.host = baseUri.getRawAuthority();
+        this.credentials = credentials;
+    }
+
+    /** A client with its own pooled HTTP client, built from {@code settings} and closed with this client. */
+    public static TencentCiClient create(URI baseUri, TencentCredentialsProvider credentials, CiHttpClientFactory.HttpSettings settings) {
+        return new TencentCiClient(CiHttpClientFactory.create(settings), true, baseUri, credentials);
+    }
+
+    /** The CI domain of a bucket: {@code https://<bucket>.ci.<region>.myqcloud.com}. */
+    public static URI baseUri(String bucket, String region) {
+        return URI.create("https://" + bucket + ".ci." + region + ".myqcloud.com");
+    }
+
+    public URI getBaseUri() {
+        return baseUri;
+    }
+
+    public CosSigner getSigner() {
+        return signer;
+    }
+
+    /** How often the signer's clock was corrected from the service's Date header. */
+    public long getClockCorrections() {
+        return clockCorrection.count();
+    }
+
+    /**
+     * Lists one page of {@code GET /inventorytriggerjob}.
+     *
+     * @param nextToken the token of the page to fetch, {@code null} for the first
+     */
+    public JobPage listJobs(JobListingQuery query, String nextToken) throws IOException {
+        return call("GET", JOBS_PATH, query.parameters(nextToken), (response, entity) -> {
+            if (entity == null) {
+                throw new IOException("GET " + JOBS_PATH + " answered HTTP " + response.getCode() + " without a body");
+            }
+            try (InputStream body = entity.getContent()) {
+                JobPage page = pageParser.parse(body);
+                return page.requestId() != null
+                        ? page : new JobPage(header(response, REQUEST_ID_HEADER), page.jobs(), page.nextToken());
+            }
+        });
+    }
+
+    /** Sends one signed request, once more after a clock correction; a non-2xx answer is a {@link CiServiceException}. */
+    private <T> T call(String method, String path, Map<String, String> parameters, AnswerReader<T> reader)
+            throws IOException {
+        try {
+            return send(method, path, parameters, reader);
+        } catch (CiServiceException refused) {
+            if (!clockCorrection.correct(refused)) {
+                throw refused;
+            }
+            return send(method, path, parameters, reader); // once: a second refusal is not a clock problem
+        }
+    }
+
+    private <T> T send(String method, String path, Map<String, String> parameters, AnswerReader<T> reader)
+            throws IOException {
+        ClassicRequestBuilder request = ClassicRequestBuilder.create(method)
+                .setUri(URI.create(baseUri + path + rawQuery(parameters)));
+        sign(request, method, path, parameters);
+        return http.execute(request.build(), response -> {
+            int status = response.getCode();
+            HttpEntity entity = response.getEntity();
+            if (status >= 200 && status < 300) {
+                return reader.read(response, entity);
+            }
+            CiError error = entity == null ? CiError.empty() : errorOf(entity);
+            throw new CiServiceException(
+                    method + " " + path, status, error.code(), error.message(),
+                    error.requestId() != null ? error.requestId() : header(response, REQUEST_ID_HEADER),
+                    error.traceId() != null ? error.traceId() : header(response, TRACE_ID_HEADER),
+                    retryAfter(response), header(response, "Date"));
+        });
+    }
+
+    private void sign(ClassicRequestBuilder request, String method, String path, Map<String, String> parameters) {
+        TencentCredentials current = credentials.getCredentials();
+        Map<String, String> signedHeaders = new LinkedHashMap<>(4);
+        signedHeaders.put("host", host);
+        request.setHeader("Host", host);
+        if (current.getSessionToken() != null) {
+            signedHeaders.put(SecretHeader.SECURITY_TOKEN, current.getSessionToken());
+            request.setHeader(new SecretHeader(SecretHeader.SECURITY_TOKEN, current.getSessionToken()));
+        }
+        request.setHeader(new SecretHeader(
+                "Authorization", signer.authorization(current, method, path, parameters, signedHeaders)));
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (ownsHttp) {
+            http.close();
+        }
+    }
+
+    /** Encodes exactly as the signer does, so the service sees on the wire what was signed. */
+    static String rawQuery(Map<String, String> parameters) {
+        if (parameters.isEmpty()) {
+            return "";
+        }
+        StringBuilder query = new StringBuilder(128).append('?');
+        for (Map.Entry<String, String> e : parameters.entrySet()) {
+            if (query.length() > 1) {
+                query.append('&');
+            }
+            query.append(CosPercentEncoder.encode(e.getKey())).append('=').append(CosPercentEncoder.encode(e.getValue()));
+        }
+        return query.toString();
+    }
+
+    private CiError errorOf(HttpEntity entity) {
+        try (InputStream body = entity.getContent()) {
+            return errorParser.parse(body);
+        } catch (IOException e) {
+            return CiError.empty(); // a broken error body must not hide the status that came with it
+        }
+    }
+
+    private static String header(ClassicHttpResponse response, String name) {
+        Header header = response.getFirstHeader(name);
+        return header == null ? null : header.getValue();
+    }
+
+    /** {@code Retry-After} as delay-seconds or an HTTP date; {@code null} when absent or unreadable. */
+    static Duration retryAfter(ClassicHttpResponse response) {
+        String value = header(response, "Retry-After");
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                ZonedDateTime at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
+                String date = header(response, "Date");
+                ZonedDateTime now = date != null
+                        ? ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME) : ZonedDateTime.now();
+                Duration delay = Duration.between(now, at);
+                return delay.isNegative() ? Duration.ZERO : delay;
+            } catch (RuntimeException unreadable) {
+                return null;
+            }
+        }
+    }
+}

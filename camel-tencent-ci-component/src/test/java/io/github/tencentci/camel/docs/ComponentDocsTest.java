@@ -1,0 +1,101 @@
+package io.github.tencentci.camel.docs;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.camel.util.json.JsonObject;
+import org.apache.camel.util.json.Jsoner;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The option and header tables of {@code docs/component.md} are rendered from the generated {@code tencent-ci.json},
+ * whose descriptions come from the setters' Javadoc and the constants' {@code @Metadata}: one description per option,
+ * so the page cannot drift from the code. When this fails, rerun it with {@code -Ddocs.update=true} to rewrite the
+ * tables, and commit the page.
+ */
+class ComponentDocsTest {
+
+    private static final Path PAGE = Path.of("../docs/component.md");
+    private static final Map<String, String> GROUPS = new LinkedHashMap<>();
+
+    static {
+        GROUPS.put("common", "Connection");
+        GROUPS.put("security", "Security");
+        GROUPS.put("filter", "Filter (sent as the API's query parameters)");
+        GROUPS.put("consumer", "Consumer");
+        GROUPS.put("consumer (advanced)", "Consumer (advanced)");
+        GROUPS.put("advanced", "HTTP and retries (advanced)");
+        GROUPS.put("proxy", "Proxy");
+        GROUPS.put("scheduler", "Scheduler (Camel's scheduled-poll options)");
+    }
+
+    @Test
+    void theOptionAndHeaderTablesAreTheGeneratedOnes() throws Exception {
+        JsonObject json;
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/io/github/tencentci/camel/tencent-ci.json")) {
+            json = (JsonObject) Jsoner.deserialize(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        String page = Files.readString(PAGE);
+        String expected = replace(replace(page, "options", options(json.getMap("properties"))),
+                "headers", headers(json.getMap("headers")));
+        if (Boolean.getBoolean("docs.update")) {
+            Files.writeString(PAGE, expected);
+        }
+        assertThat(page).as("docs/component.md tables vs tencent-ci.json; rerun with -Ddocs.update=true").isEqualTo(expected);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String options(Map<String, Object> properties) {
+        StringBuilder out = new StringBuilder();
+        GROUPS.forEach((group, title) -> {
+            out.append("\n#### ").append(title).append("\n\n| option | type | default | description |\n|---|---|---|---|\n");
+            properties.forEach((name, value) -> {
+                Map<String, Object> option = (Map<String, Object>) value;
+                if (group.equals(option.get("group")) && !"path".equals(option.get("kind"))) {
+                    Object defaultValue = option.get("defaultValue");
+                    Object enums = option.get("enum");
+                    out.append("| `").append(name).append("` | ").append(option.get("type"))
+                            .append(enums instanceof List<?> list ? " (" + String.join(", ", (List<String>) list) + ")" : "")
+                            .append(" | ").append(defaultValue == null ? "" : "`" + defaultValue + "`")
+                            .append(" | ").append(cell(option.get("description"))).append(" |\n");
+                }
+            });
+        });
+        assertThat(properties.values()).as("every option's group has a table")
+                .allSatisfy(o -> assertThat(GROUPS).containsKey((String) ((Map<String, Object>) o).get("group")));
+        return out.append('\n').toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String headers(Map<String, Object> headers) {
+        StringBuilder out = new StringBuilder("\n| header | type | description |\n|---|---|---|\n");
+        headers.forEach((name, value) -> {
+            Map<String, Object> header = (Map<String, Object>) value;
+            out.append("| `").append(name).append("` | ").append(header.get("javaType")).append(" | ")
+                    .append(cell(header.get("description"))).append(" |\n");
+        });
+        return out.append('\n').toString();
+    }
+
+    private static String cell(Object text) {
+        return String.valueOf(text).replace("|", "\\|");
+    }
+
+    /** The page with the text between the markers of {@code block} replaced. */
+    private static String replace(String page, String block, String content) {
+        String begin = "<!-- BEGIN " + block + " generated from tencent-ci.json by ComponentDocsTest -->";
+        String end = "<!-- END " + block + " -->";
+        int from = page.indexOf(begin);
+        int to = page.indexOf(end);
+        assertThat(from).as("marker %s in docs/component.md", begin).isNotNegative();
+        assertThat(to).as("marker %s in docs/component.md", end).isGreaterThan(from);
+        return page.substring(0, from + begin.length()) + "\n" + content + page.substring(to);
+    }
+}
