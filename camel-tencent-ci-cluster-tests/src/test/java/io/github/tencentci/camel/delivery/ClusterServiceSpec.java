@@ -1,0 +1,88 @@
+package io.github.tencentci.camel.delivery;
+
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.camel.cluster.CamelClusterService;
+import org.apache.camel.component.file.cluster.FileLockClusterService;
+import org.apache.camel.component.kubernetes.cluster.KubernetesClusterService;
+import org.apache.camel.component.kubernetes.cluster.LeaseResourceType;
+import org.apache.camel.component.zookeeper.cluster.ZooKeeperClusterService;
+
+/**
+ * A coordination service described as one string, so that a node JVM builds the same one as the test describes:
+ * <ul>
+ * <li>{@code file|<root>|<acquireLockIntervalMillis>}</li>
+ * <li>{@code zookeeper|<connect string>|<sessionTimeoutMillis>}</li>
+ * <li>{@code kubernetes|<master URL>|<namespace>|<leaseDurationMillis>|<renewDeadlineMillis>|<retryPeriodMillis>}</li>
+ * </ul>
+ * The node's name is its member id (ZooKeeper participant id, Kubernetes pod name, file-lock id).
+ */
+record ClusterServiceSpec(String kind, String[] parts) {
+
+    static final String ZOOKEEPER_BASE_PATH = "/camel/cluster";
+    static final String KUBERNETES_LEASE_NAME = "ci-leaders";
+    static final Map<String, String> KUBERNETES_LABELS = Map.of("app", "ci-jobs");
+
+    static ClusterServiceSpec fileLock(String root, long intervalMillis) {
+        return new ClusterServiceSpec("file", new String[] { root, Long.toString(intervalMillis) });
+    }
+
+    static ClusterServiceSpec zooKeeper(String connectString, long sessionTimeoutMillis) {
+        return new ClusterServiceSpec("zookeeper", new String[] { connectString, Long.toString(sessionTimeoutMillis) });
+    }
+
+    static ClusterServiceSpec kubernetes(String masterUrl, String namespace, long leaseMillis, long renewMillis, long retryMillis) {
+        return new ClusterServiceSpec("kubernetes", new String[] {
+                masterUrl, namespace, Long.toString(leaseMillis), Long.toString(renewMillis), Long.toString(retryMillis) });
+    }
+
+    static ClusterServiceSpec parse(String text) {
+        String[] all = text.split("\\|", -1);
+        String[] parts = new String[all.length - 1];
+        System.arraycopy(all, 1, parts, 0, parts.length);
+        return new ClusterServiceSpec(all[0], parts);
+    }
+
+    String format() {
+        return kind + "|" + String.join("|", parts);
+    }
+
+    CamelClusterService create(String nodeName) {
+        return switch (kind) {
+            case "file" -> {
+                FileLockClusterService service = new FileLockClusterService();
+                service.setId(nodeName);
+                service.setRoot(parts[0]);
+                service.setAcquireLockDelay(50, TimeUnit.MILLISECONDS);
+                service.setAcquireLockInterval(Long.parseLong(parts[1]), TimeUnit.MILLISECONDS);
+                yield service;
+            }
+            case "zookeeper" -> {
+                ZooKeeperClusterService service = new ZooKeeperClusterService();
+                service.setId(nodeName);
+                service.setNodes(parts[0]);
+                service.setBasePath(ZOOKEEPER_BASE_PATH);
+                service.setSessionTimeout(Long.parseLong(parts[1])); // milliseconds
+                service.setConnectTimeout(Long.parseLong(parts[1]));
+                yield service;
+            }
+            case "kubernetes" -> {
+                KubernetesClusterService service = new KubernetesClusterService();
+                service.setId(nodeName);
+                service.setPodName(nodeName);
+                service.setMasterUrl(parts[0]);
+                service.setNamespace(parts[1]);
+                service.setKubernetesResourcesNamespace(parts[1]);
+                service.setLeaseResourceType(LeaseResourceType.Lease);
+                service.setKubernetesResourceName(KUBERNETES_LEASE_NAME);
+                service.setClusterLabels(KUBERNETES_LABELS);
+                service.setLeaseDurationMillis(Long.parseLong(parts[2]));
+                service.setRenewDeadlineMillis(Long.parseLong(parts[3]));
+                service.setRetryPeriodMillis(Long.parseLong(parts[4]));
+                yield service;
+            }
+            default -> throw new IllegalArgumentException("unknown cluster service kind " + kind);
+        };
+    }
+}
