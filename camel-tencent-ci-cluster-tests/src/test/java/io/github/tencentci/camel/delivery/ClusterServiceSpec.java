@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.cluster.CamelClusterService;
 import org.apache.camel.component.file.cluster.FileLockClusterService;
+import org.apache.camel.component.kubernetes.KubernetesConfiguration;
 import org.apache.camel.component.kubernetes.cluster.KubernetesClusterService;
 import org.apache.camel.component.kubernetes.cluster.LeaseResourceType;
 import org.apache.camel.component.zookeeper.cluster.ZooKeeperClusterService;
@@ -68,11 +69,14 @@ record ClusterServiceSpec(String kind, String[] parts) {
                 yield service;
             }
             case "kubernetes" -> {
-                KubernetesClusterService service = new KubernetesClusterService();
+                // through a KubernetesConfiguration: Camel 4.18 ignores setMasterUrl/setNamespace on a service built
+                // without one (it then connects in-cluster, to kubernetes.default.svc)
+                KubernetesConfiguration configuration = new KubernetesConfiguration();
+                configuration.setMasterUrl(parts[0]);
+                configuration.setNamespace(parts[1]);
+                KubernetesClusterService service = new KubernetesClusterService(configuration);
                 service.setId(nodeName);
                 service.setPodName(nodeName);
-                service.setMasterUrl(parts[0]);
-                service.setNamespace(parts[1]);
                 service.setKubernetesResourcesNamespace(parts[1]);
                 service.setLeaseResourceType(LeaseResourceType.Lease);
                 service.setKubernetesResourceName(KUBERNETES_LEASE_NAME);

@@ -61,7 +61,7 @@ abstract class LeaderKillTestSupport {
 
     abstract SharedRepositorySpec repository() throws Exception;
 
-    /** Handovers slower than this fail the test: a few times what the service's settings should give. */
+    /** Handovers slower than this fail the test: what the settings give plus a margin for a loaded 2-core machine. */
     abstract Duration handoverLimit();
 
     /** Called once the node's CamelContext runs; returns when the node takes part in the election. */
@@ -167,11 +167,16 @@ abstract class LeaderKillTestSupport {
         settings.put("repository", repository.format());
         settings.put("sink", dir.resolve(name + ".txt").toString());
         settings.put("blockAfter", Integer.toString(index < ROUNDS ? BLOCK_AFTER : 0));
-        NodeProcess node = NodeProcess.start(name, settings, dir);
+        NodeProcess node = NodeProcess.start(name, settings, logs());
         nodes.add(node);
         node.awaitLine("STARTED", NODE_START);
         joined(node);
         return node;
+    }
+
+    /** The nodes' logs stay in target/ for a look after a failure. */
+    Path logs() throws Exception {
+        return Files.createDirectories(Path.of("target", "node-logs", getClass().getSimpleName()));
     }
 
     List<String> sink(NodeProcess node) {

@@ -69,7 +69,7 @@ class ZooKeeperLeaderKillTest extends LeaderKillTestSupport {
 
     @Override
     Duration handoverLimit() {
-        return Duration.ofMillis(SESSION_TIMEOUT_MILLIS).plusSeconds(5);
+        return Duration.ofMillis(SESSION_TIMEOUT_MILLIS).plusSeconds(6);
     }
 
     /** A member has joined when its election node is there (the node's data is its participant id). */
