@@ -8,13 +8,17 @@ import org.apache.camel.component.file.cluster.FileLockClusterService;
 import org.apache.camel.component.kubernetes.KubernetesConfiguration;
 import org.apache.camel.component.kubernetes.cluster.KubernetesClusterService;
 import org.apache.camel.component.kubernetes.cluster.LeaseResourceType;
+import org.apache.camel.component.zookeeper.ZooKeeperCuratorConfiguration;
 import org.apache.camel.component.zookeeper.cluster.ZooKeeperClusterService;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.retry.ExponentialBackoffRetry;
 
 /**
  * A coordination service described as one string, so that a node JVM builds the same one as the test describes:
  * <ul>
  * <li>{@code file|<root>|<acquireLockIntervalMillis>}</li>
- * <li>{@code zookeeper|<connect string>|<sessionTimeoutMillis>}</li>
+ * <li>{@code zookeeper|<connect string>|<sessionTimeoutMillis>|<haltWhenCutOff>} (see {@link HaltWhenCutOffFromZooKeeper})</li>
  * <li>{@code kubernetes|<master URL>|<namespace>|<leaseDurationMillis>|<renewDeadlineMillis>|<retryPeriodMillis>}</li>
  * </ul>
  * The node's name is its member id (ZooKeeper participant id, Kubernetes pod name, file-lock id).
@@ -29,8 +33,9 @@ record ClusterServiceSpec(String kind, String[] parts) {
         return new ClusterServiceSpec("file", new String[] { root, Long.toString(intervalMillis) });
     }
 
-    static ClusterServiceSpec zooKeeper(String connectString, long sessionTimeoutMillis) {
-        return new ClusterServiceSpec("zookeeper", new String[] { connectString, Long.toString(sessionTimeoutMillis) });
+    static ClusterServiceSpec zooKeeper(String connectString, long sessionTimeoutMillis, boolean haltWhenCutOff) {
+        return new ClusterServiceSpec("zookeeper", new String[] {
+                connectString, Long.toString(sessionTimeoutMillis), Boolean.toString(haltWhenCutOff) });
     }
 
     static ClusterServiceSpec kubernetes(String masterUrl, String namespace, long leaseMillis, long renewMillis, long retryMillis) {
@@ -60,12 +65,22 @@ record ClusterServiceSpec(String kind, String[] parts) {
                 yield service;
             }
             case "zookeeper" -> {
-                ZooKeeperClusterService service = new ZooKeeperClusterService();
+                int timeout = Integer.parseInt(parts[1]);
+                // our own Curator client (the service then neither starts nor closes it), so that a listener can
+                // watch the connection
+                CuratorFramework curator = CuratorFrameworkFactory.builder().connectString(parts[0])
+                        .sessionTimeoutMs(timeout).connectionTimeoutMs(timeout)
+                        .retryPolicy(new ExponentialBackoffRetry(100, 10, 1000)).build();
+                ZooKeeperCuratorConfiguration configuration = new ZooKeeperCuratorConfiguration();
+                configuration.setCuratorFramework(curator); // not setCuratorFramework: NPE without a configuration
+                ZooKeeperClusterService service = new ZooKeeperClusterService(configuration);
                 service.setId(nodeName);
                 service.setNodes(parts[0]);
                 service.setBasePath(ZOOKEEPER_BASE_PATH);
-                service.setSessionTimeout(Long.parseLong(parts[1])); // milliseconds
-                service.setConnectTimeout(Long.parseLong(parts[1]));
+                if (parts.length > 2 && Boolean.parseBoolean(parts[2])) {
+                    curator.getConnectionStateListenable().addListener(new HaltWhenCutOffFromZooKeeper(service, "jobs"));
+                }
+                curator.start();
                 yield service;
             }
             case "kubernetes" -> {

@@ -57,7 +57,7 @@ class ZooKeeperLeaderKillTest extends LeaderKillTestSupport {
 
     @Override
     ClusterServiceSpec cluster() {
-        return ClusterServiceSpec.zooKeeper(zooKeeper.getConnectString(), SESSION_TIMEOUT_MILLIS);
+        return ClusterServiceSpec.zooKeeper(zooKeeper.getConnectString(), SESSION_TIMEOUT_MILLIS, true);
     }
 
     @Override
