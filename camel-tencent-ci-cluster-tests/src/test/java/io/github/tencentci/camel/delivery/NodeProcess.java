@@ -25,7 +25,6 @@ final class NodeProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final List<String> output = new CopyOnWriteArrayList<>();
-    private volatile Instant killedAt;
 
     private NodeProcess(String name, Process process) {
         this.name = name;
@@ -74,7 +73,7 @@ final class NodeProcess implements AutoCloseable {
 
     /** {@code kill -9}: no shutdown hook, no finally block, no completion runs in the node. */
     Instant kill() throws InterruptedException {
-        killedAt = Instant.now();
+        Instant killedAt = Instant.now();
         process.destroyForcibly();
         if (!process.waitFor(20, TimeUnit.SECONDS)) {
             throw new AssertionError(name + " did not die");

@@ -19,7 +19,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Leadership from ZooKeeper (camel-zookeeper's {@code ZooKeeperClusterService}, a Curator {@code LeaderSelector}) on a
  * real ZooKeeper server in the test JVM, once-only state in camel-kafka's {@code KafkaIdempotentRepository} on a real
- * Kafka broker in the test JVM.
+ * Kafka broker in the test JVM. The nodes run the documented recipe, {@link HaltWhenCutOffFromZooKeeper} included.
  */
 class ZooKeeperLeaderKillTest extends LeaderKillTestSupport {
 
