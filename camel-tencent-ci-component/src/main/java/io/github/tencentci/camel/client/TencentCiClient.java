@@ -155,7 +155,12 @@ public final class TencentCiClient implements Closeable {
         });
     }
 
-    /** Submits a job again with the {@code Name}, {@code Type}, {@code Input} and {@code Operation} of {@code job}. */
+    /**
+     * Submits the job {@code request} describes, written as {@code <Request>} XML with JAXB; see
+     * {@link JobRequest#resubmitting} to submit a listed job again.
+     *
+     * @return the answer holding the new job
+     */
     public JobAnswer triggerJob(JobRequest request) throws IOException {
         return triggerJob(JobRequestWriter.write(request));
     }
