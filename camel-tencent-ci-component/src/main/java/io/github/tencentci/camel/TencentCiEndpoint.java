@@ -1,10 +1,14 @@
 package io.github.tencentci.camel;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.github.tencentci.camel.client.JobListing;
+import io.github.tencentci.camel.client.OpenJobs;
 import io.github.tencentci.camel.client.TencentCiClient;
 import io.github.tencentci.camel.delivery.DeliveryKeys;
 import io.github.tencentci.camel.delivery.JobDeliveryTracker;
@@ -67,6 +71,7 @@ public class TencentCiEndpoint extends ScheduledPollEndpoint {
     private JobDeliveryTracker deliveryTracker;
     private volatile boolean plainHttpWarned;
     private DeliveryKeys deliveryKeys;
+    private OpenJobs openJobs;
 
     public TencentCiEndpoint(String uri, TencentCiComponent component, TencentCiConfiguration configuration) {
         super(uri, component);
@@ -141,8 +146,8 @@ public class TencentCiEndpoint extends ScheduledPollEndpoint {
                     getEndpointBaseUri(), c.baseUri());
         }
         client = c.getHttpClient() != null
-                ? new TencentCiClient(c.getHttpClient(), c.baseUri(), credentialsProvider())
-                : TencentCiClient.create(c.baseUri(), credentialsProvider(), new CiHttpClientFactory.HttpSettings(
+                ? new TencentCiClient(c.getHttpClient(), c.baseUri(), c.host(), credentialsProvider())
+                : TencentCiClient.create(c.baseUri(), c.host(), credentialsProvider(), new CiHttpClientFactory.HttpSettings(
                         c.getConnectTimeout(), c.getResponseTimeout(), c.getProxyScheme(), c.getProxyHost(),
                         c.getProxyPort() == null ? -1 : c.getProxyPort(), c.getProxyUsername(), c.getProxyPassword(),
                         c.getSslContextParameters() == null ? null : c.getSslContextParameters().createSSLContext(getCamelContext()),
@@ -151,6 +156,7 @@ public class TencentCiEndpoint extends ScheduledPollEndpoint {
                 ? idempotentRepository : MemoryIdempotentRepository.memoryIdempotentRepository(idempotentCacheSize);
         ServiceHelper.startService(repository);
         deliveryTracker = new JobDeliveryTracker(repository);
+        openJobs = new OpenJobs(); // lives as long as the default repository: both are forgotten together
         if (idempotentKey != null) {
             idempotentKey.init(getCamelContext());
         }
@@ -198,6 +204,17 @@ public class TencentCiEndpoint extends ScheduledPollEndpoint {
 
     JobDeliveryTracker getDeliveryTracker() {
         return deliveryTracker;
+    }
+
+    /**
+     * The listing of this endpoint's query for a consumer. With {@code lookBack}, its memory of open jobs is the
+     * endpoint's, so a route restart keeps it; while that memory is not known yet, a repository that may remember
+     * more than it (one the user configured) makes the first walk list everything, so a job that reached its final
+     * state while no consumer ran is still emitted.
+     */
+    JobListing jobListing(ExecutorService readAhead) {
+        return new JobListing(client, configuration.listingQuery(), Duration.ofMillis(lookBack), Clock.systemUTC(),
+                openJobs, idempotentRepository != null, retryPolicy(), readAhead);
     }
 
     DeliveryKeys getDeliveryKeys() {
@@ -288,9 +305,9 @@ public class TencentCiEndpoint extends ScheduledPollEndpoint {
     }
 
     /**
-     * Incremental polling: list only jobs created within this long before now (ms or a duration such as 1h), so a
-     * quiet poll reads one page, not the whole history. A job that changes state after its creation time left the
-     * window is not seen again. 0 lists everything.
+     * Incremental polling: list only jobs created within this long before now (ms or a duration such as 1h), plus the
+     * jobs that are still open or were open at the last poll, so a quiet poll reads two small pages, not the whole
+     * history, and every state change of a long-running job is still seen. 0 lists everything at every poll.
      */
     public void setLookBack(long lookBack) {
         this.lookBack = lookBack;

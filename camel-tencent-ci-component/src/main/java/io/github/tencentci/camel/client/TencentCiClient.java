@@ -73,23 +73,27 @@ public final class TencentCiClient implements Closeable {
      * A client on an HTTP client that someone else owns: {@link #close()} leaves it open.
      *
      * @param baseUri     the service's base URL, see {@link #baseUri(String, String)}
+     * @param host        the Host header to send and sign: the authority of {@code baseUri}, or the bucket's CI domain
+     *                    when {@code baseUri} is a private address of the service
      * @param credentials asked before every request
      */
-    public TencentCiClient(CloseableHttpClient http, URI baseUri, TencentCredentialsProvider credentials) {
-        this(http, false, baseUri, credentials);
+    public TencentCiClient(CloseableHttpClient http, URI baseUri, String host, TencentCredentialsProvider credentials) {
+        this(http, false, baseUri, host, credentials);
     }
 
-    private TencentCiClient(CloseableHttpClient http, boolean ownsHttp, URI baseUri, TencentCredentialsProvider credentials) {
+    private TencentCiClient(CloseableHttpClient http, boolean ownsHttp, URI baseUri, String host,
+                            TencentCredentialsProvider credentials) {
         this.http = http;
         this.ownsHttp = ownsHttp;
         this.baseUri = baseUri;
-        this.host = baseUri.getRawAuthority();
+        this.host = host;
         this.credentials = credentials;
     }
 
     /** A client with its own pooled HTTP client, built from {@code settings} and closed with this client. */
-    public static TencentCiClient create(URI baseUri, TencentCredentialsProvider credentials, CiHttpClientFactory.HttpSettings settings) {
-        return new TencentCiClient(CiHttpClientFactory.create(settings), true, baseUri, credentials);
+    public static TencentCiClient create(URI baseUri, String host, TencentCredentialsProvider credentials,
+                                         CiHttpClientFactory.HttpSettings settings) {
+        return new TencentCiClient(CiHttpClientFactory.create(settings), true, baseUri, host, credentials);
     }
 
     /** The CI domain of a bucket: {@code https://<bucket>.ci.<region>.myqcloud.com}. */

@@ -38,25 +38,42 @@ public class TencentCiComponentConfiguration extends ComponentConfigurationPrope
      */
     private String bucket;
     /**
-     * A base URL that replaces https://<bucket>.ci.<region>.myqcloud.com, e.g. http://127.0.0.1:8080 for an emulator
-     * or a private endpoint. The Host header and the signature follow it.
+     * A base URL that replaces the bucket's CI domain (https://BucketName-APPID.ci.Region.myqcloud.com), e.g.
+     * http://127.0.0.1:8080 for an emulator or a private endpoint. The Host header and the signature follow it unless
+     * hostHeader is set.
      */
     private String endpoint;
+    /**
+     * The Host header to send and sign, when endpoint is an address the service does not answer to by name (a private
+     * or VPC address, a gateway, a proxy by IP) while it still expects the bucket's CI domain, e.g.
+     * examplebucket-1250000000.ci.ap-chongqing.myqcloud.com. Defaults to the host and port of endpoint when that is
+     * set, else to the bucket's CI domain.
+     */
+    private String hostHeader;
     /**
      * The region of the bucket, e.g. ap-chongqing.
      */
     private String region;
     /**
      * Allows for bridging the consumer to the Camel routing Error Handler, which mean any exceptions (if possible)
-     * occurred while the Camel consumer is trying to pickup incoming messages, or the likes, will now be processed as
-     * a message and handled by the routing Error Handler. Important: This is only possible if the 3rd party component
-     * allows Camel to be alerted if an exception was thrown. Some components handle this internally only, and
-     * therefore bridgeErrorHandler is not possible. In other situations we may improve the Camel component to hook
-     * into the 3rd party component and make this possible for future releases. By default the consumer will use the
+     * occurred while the Camel consumer is trying to pickup incoming messages, or the likes, will now be processed as a
+     * message and handled by the routing Error Handler. Important: This is only possible if the 3rd party component
+     * allows Camel to be alerted if an exception was thrown. Some components handle this internally only, and therefore
+     * bridgeErrorHandler is not possible. In other situations we may improve the Camel component to hook into the 3rd
+     * party component and make this possible for future releases. By default the consumer will use the
      * org.apache.camel.spi.ExceptionHandler to deal with exceptions, that will be logged at WARN or ERROR level and
      * ignored.
      */
     private Boolean bridgeErrorHandler = false;
+    /**
+     * Whether the producer should be started lazy (on the first message). By starting lazy you can use this to allow
+     * CamelContext and routes to startup in situations where a producer may otherwise fail during starting and cause
+     * the route to fail being started. By deferring this startup to be lazy then the startup failure can be handled
+     * during routing messages via Camel's routing error handlers. Beware that when the first message is processed then
+     * creating and starting the producer may take a little time and prolong the total processing time of the
+     * processing.
+     */
+    private Boolean lazyStartProducer = false;
     /**
      * Options shared by every endpoint of this component; endpoint options override them. The option is a
      * io.github.tencentci.camel.TencentCiConfiguration type: name a bean as #bean:name.
@@ -113,7 +130,8 @@ public class TencentCiComponentConfiguration extends ComponentConfigurationPrope
      */
     private String endCreationTime;
     /**
-     * List only the job with this JobId.
+     * List only the job with this JobId. For the producer's describeJob and cancelJob, the job to act on when the
+     * header CamelTencentCiJobId is not set.
      */
     private String jobId;
     /**
@@ -129,13 +147,13 @@ public class TencentCiComponentConfiguration extends ComponentConfigurationPrope
      */
     private Integer size = 100;
     /**
-     * List only jobs created at or after this time, as 2024-12-31T12:00:00+0800 or ISO-8601
-     * (2024-12-31T12:00:00+08:00, 2024-12-31T04:00:00Z).
+     * List only jobs created at or after this time: as the API writes times, with the offset as four digits after a
+     * plus or minus sign, or as ISO-8601 such as 2024-12-31T04:00:00Z.
      */
     private String startCreationTime;
     /**
      * List only jobs in these states, comma separated: All (the service's default), Submitted, Running, Success,
-     * Failed, Pause, Cancel.
+     * Failed, Pause, Cancel; any case.
      */
     private String states;
     /**
@@ -147,12 +165,12 @@ public class TencentCiComponentConfiguration extends ComponentConfigurationPrope
      */
     private String workflowId;
     /**
-     * Used for enabling or disabling all consumer based health checks from this component.
+     * Used for enabling or disabling all consumer based health checks from this component
      */
     private Boolean healthCheckConsumerEnabled = true;
     /**
-     * Used for enabling or disabling all producer based health checks from this component. Notice: Camel has by
-     * default disabled all producer based health-checks. You can turn on producer checks globally by setting
+     * Used for enabling or disabling all producer based health checks from this component. Notice: Camel has by default
+     * disabled all producer based health-checks. You can turn on producer checks globally by setting
      * camel.health.producersEnabled=true.
      */
     private Boolean healthCheckProducerEnabled = true;
@@ -169,7 +187,7 @@ public class TencentCiComponentConfiguration extends ComponentConfigurationPrope
      */
     private Integer proxyPort;
     /**
-     * Scheme of the HTTP proxy: http or https.
+     * Scheme of the HTTP proxy.
      */
     private String proxyScheme = "http";
     /**
@@ -177,8 +195,8 @@ public class TencentCiComponentConfiguration extends ComponentConfigurationPrope
      */
     private String proxyUsername;
     /**
-     * A provider of credentials, consulted before every request, e.g. one that refreshes STS credentials. The option
-     * is a io.github.tencentci.camel.signing.TencentCredentialsProvider type: name a bean as #bean:name.
+     * A provider of credentials, consulted before every request, e.g. one that refreshes STS credentials. The option is
+     * a io.github.tencentci.camel.signing.TencentCredentialsProvider type: name a bean as #bean:name.
      */
     private TencentCredentialsProvider credentialsProvider;
     /**
@@ -477,5 +495,21 @@ public class TencentCiComponentConfiguration extends ComponentConfigurationPrope
 
     public void setSslContextParameters(SSLContextParameters sslContextParameters) {
         this.sslContextParameters = sslContextParameters;
+    }
+
+    public String getHostHeader() {
+        return hostHeader;
+    }
+
+    public void setHostHeader(String hostHeader) {
+        this.hostHeader = hostHeader;
+    }
+
+    public Boolean getLazyStartProducer() {
+        return lazyStartProducer;
+    }
+
+    public void setLazyStartProducer(Boolean lazyStartProducer) {
+        this.lazyStartProducer = lazyStartProducer;
     }
 }
