@@ -79,9 +79,12 @@ public final class EndToEndHarness {
             printTable(results);
             if (emulator != null && options.idlePolls > 0) {
                 measureIdlePoll(emulator, service, options.idlePolls, null, "jobId filter, one page of one job", 1);
-                // the open jobs, then the window
+                // the open jobs (100 a page, at least one request), then the window
+                long open = emulator.jobs().all().stream()
+                        .filter(job -> List.of("Submitted", "Running", "Pause").contains(job.state())).count();
                 measureIdlePoll(emulator, service, options.idlePolls, "lookBack=1h",
-                        "lookBack=1h over the whole seeded history of " + emulator.jobs().size() + " jobs", 2);
+                        "lookBack=1h over the whole seeded history of " + emulator.jobs().size() + " jobs, " + open
+                        + " of them open", 1 + (int) Math.max(1, (open + 99) / 100));
             }
             if (options.repositoryFootprint) {
                 out.printf(Locale.ROOT, "%nDefault idempotent repository full (100,000 keys JobId:State): %.1f MiB of heap%n",

@@ -1,5 +1,7 @@
 package io.github.tencentci.examples.quarkus;
 
+import java.time.Duration;
+
 import io.github.tencentci.camel.TencentCiComponent;
 import io.github.tencentci.camel.TencentCiConfiguration;
 import io.github.tencentci.emulator.CiEmulator;
@@ -30,7 +32,7 @@ public class DemoEmulator {
         if (event.getComponent() instanceof TencentCiComponent component && !credentialsConfigured()) {
             emulator = CiEmulator.builder().port(0).credentials(SECRET_ID, SECRET_KEY).start();
             emulator.jobs().seed(12, 20_240_101L);
-            emulator.startLiveMode(LiveMode.defaults().withNewJobProbability(0.7).withFailureRatio(0.3));
+            emulator.startLiveMode(new LiveMode(Duration.ofSeconds(1), 0.5, 0.3, 0.7, 1L));
             TencentCiConfiguration configuration = component.getConfiguration();
             configuration.setEndpoint(emulator.baseUrl());
             configuration.setSecretId(SECRET_ID);

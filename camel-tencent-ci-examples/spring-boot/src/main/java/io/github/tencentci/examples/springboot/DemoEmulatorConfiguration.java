@@ -1,5 +1,7 @@
 package io.github.tencentci.examples.springboot;
 
+import java.time.Duration;
+
 import io.github.tencentci.camel.TencentCiComponent;
 import io.github.tencentci.camel.TencentCiConfiguration;
 import io.github.tencentci.emulator.CiEmulator;
@@ -37,7 +39,7 @@ public class DemoEmulatorConfiguration {
     CiEmulator demoEmulator() {
         CiEmulator emulator = CiEmulator.builder().port(0).credentials(SECRET_ID, SECRET_KEY).start();
         emulator.jobs().seed(HISTORY_JOBS, HISTORY_SEED);
-        emulator.startLiveMode(LiveMode.defaults().withNewJobProbability(0.7).withFailureRatio(0.3));
+        emulator.startLiveMode(new LiveMode(Duration.ofSeconds(1), 0.5, 0.3, 0.7, 1L));
         LOG.info("No Tencent credentials set: polling the emulator at {}", emulator.baseUrl());
         return emulator;
     }
