@@ -1,9 +1,12 @@
 package io.github.tencentci.camel;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.github.tencentci.emulator.CiEmulator;
 import io.github.tencentci.emulator.EmulatedJob;
+import io.github.tencentci.emulator.RecordedRequest;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.apache.camel.builder.RouteBuilder;
 
@@ -17,10 +20,40 @@ public abstract class EmulatorTestSupport extends CamelTestSupport {
     protected static final OffsetDateTime T0 = TestFixtures.T0;
 
     protected CiEmulator emulator;
+    /** How many requests the test took through {@link #takeRequest()}. */
+    private int taken;
 
     @Override
     protected void doPreSetup() throws Exception {
         emulator = CiEmulator.builder().strictSigning(true).port(0).credentials(SECRET_ID, SECRET_KEY).start();
+    }
+
+    /**
+     * The next request the emulator received that the test has not taken yet, waiting for it up to
+     * {@link CiEmulator#DEFAULT_TAKE_TIMEOUT} ({@link CiEmulator#takeRequest()}).
+     */
+    protected RecordedRequest takeRequest() {
+        RecordedRequest request = emulator.takeRequest();
+        taken++;
+        return request;
+    }
+
+    /** The next {@code count} requests, oldest first, waiting for each. */
+    protected List<RecordedRequest> takeRequests(int count) {
+        List<RecordedRequest> requests = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            requests.add(takeRequest());
+        }
+        return requests;
+    }
+
+    /**
+     * Waits until {@code count} more requests arrived after those received so far, e.g. to let several more polls
+     * run before asserting that they added nothing; returns them.
+     */
+    protected List<RecordedRequest> awaitFurtherRequests(int count) {
+        takeRequests(emulator.requests().count() - taken);
+        return takeRequests(count);
     }
 
     @Override
