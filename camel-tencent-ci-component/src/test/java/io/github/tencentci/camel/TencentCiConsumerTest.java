@@ -163,6 +163,8 @@ class TencentCiConsumerTest extends EmulatorTestSupport {
     void readsTheNextPageWhileTheRouteProcessesThisOne() throws Exception {
         addJobs(30, "Running");
         List<Integer> requestsSeenByFirstJob = new java.util.concurrent.CopyOnWriteArrayList<>();
+        MockEndpoint mock = getMockEndpoint("mock:jobs");
+        mock.expectedMessageCount(30);
         context.addRoutes(new org.apache.camel.builder.RouteBuilder() {
             @Override
             public void configure() {
@@ -178,8 +180,6 @@ class TencentCiConsumerTest extends EmulatorTestSupport {
             }
         });
 
-        MockEndpoint mock = getMockEndpoint("mock:jobs");
-        mock.expectedMessageCount(30);
         mock.assertIsSatisfied();
         assertThat(requestsSeenByFirstJob).containsExactly(2);
         assertThat(receivedJobIds()).doesNotHaveDuplicates();
@@ -190,6 +190,8 @@ class TencentCiConsumerTest extends EmulatorTestSupport {
     void withoutReadAheadTheNextPageWaitsForTheRoute() throws Exception {
         addJobs(30, "Running");
         List<Integer> requestsSeenByFirstJob = new java.util.concurrent.CopyOnWriteArrayList<>();
+        MockEndpoint mock = getMockEndpoint("mock:jobs");
+        mock.expectedMessageCount(30);
         context.addRoutes(new org.apache.camel.builder.RouteBuilder() {
             @Override
             public void configure() {
@@ -203,8 +205,6 @@ class TencentCiConsumerTest extends EmulatorTestSupport {
             }
         });
 
-        MockEndpoint mock = getMockEndpoint("mock:jobs");
-        mock.expectedMessageCount(30);
         mock.assertIsSatisfied();
         assertThat(requestsSeenByFirstJob).containsExactly(1);
         assertThat(emulator.requests().count()).isEqualTo(3);

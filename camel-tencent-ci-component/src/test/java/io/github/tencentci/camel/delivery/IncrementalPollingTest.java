@@ -60,22 +60,48 @@ class IncrementalPollingTest extends EmulatorTestSupport {
     }
 
     @Test
-    void aJobThatLeftTheWindowIsNotSeenAgain() throws Exception {
+    void aJobThatLeavesTheWindowIsNotEmittedAgainAndNoLongerListed() throws Exception {
         OffsetDateTime now = OffsetDateTime.now(emulator.clock()).withNano(0);
-        emulator.jobs().add(EmulatedJob.builder().jobId("old").name("old").type("Job").state("Running")
-                .creationTime(now.minusHours(3)).build());
-        emulator.jobs().add(EmulatedJob.builder().jobId("fresh").name("fresh").type("Job").state("Running")
+        // "leaving" is inside the one-hour window for five more seconds, "staying" throughout; neither changes state
+        OffsetDateTime leavingCreated = now.minusHours(1).plusSeconds(5);
+        emulator.jobs().add(EmulatedJob.builder().jobId("leaving").name("leaving").type("Job").state("Success")
+                .creationTime(leavingCreated).build());
+        emulator.jobs().add(EmulatedJob.builder().jobId("staying").name("staying").type("Job").state("Success")
                 .creationTime(now.minusMinutes(10)).build());
-        startRoute(jobsUri("lookBack=1h"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> receivedKeys().contains("fresh:Running"));
+        List<Long> listedAfterEachPoll = new java.util.concurrent.CopyOnWriteArrayList<>();
+        context.getRegistry().bind("countListed", new org.apache.camel.support.DefaultPollingConsumerPollStrategy() {
+            @Override
+            public void commit(org.apache.camel.Consumer consumer, org.apache.camel.Endpoint endpoint, int polled) {
+                listedAfterEachPoll.add(((io.github.tencentci.camel.TencentCiConsumer) consumer).getJobsListed());
+            }
+        });
+        startRoute(jobsUri("lookBack=1h&delay=200&pollStrategy=#countListed"));
 
-        emulator.jobs().setState("old", "Failed");
-        emulator.jobs().setState("fresh", "Failed");
-        await().atMost(Duration.ofSeconds(10)).until(() -> receivedKeys().contains("fresh:Failed"));
-        awaitCompletedPolls(3);
+        // the window moves with each poll: wait for the first request whose window starts after "leaving" was created
+        RecordedRequest request = takeRequest();
+        for (int i = 0; i < 100 && !windowStart(request).isAfter(leavingCreated); i++) {
+            request = takeRequest();
+        }
+        assertThat(windowStart(request)).as("the window of a later poll").isAfter(leavingCreated);
+        awaitFurtherRequests(3);
 
-        // the documented trade-off: "old" was created before the window, so neither of its states is listed
-        assertThat(receivedKeys()).containsExactly("fresh:Running", "fresh:Failed");
+        // each job once, "leaving" while it was inside the window; nothing again after it left
+        assertThat(receivedKeys()).containsExactlyInAnyOrder("leaving:Success", "staying:Success");
+        List<Long> listedPerPoll = new ArrayList<>();
+        for (int i = 0; i < listedAfterEachPoll.size(); i++) {
+            listedPerPoll.add(listedAfterEachPoll.get(i) - (i == 0 ? 0 : listedAfterEachPoll.get(i - 1)));
+        }
+        LOG.info("Jobs listed per poll while one left the window: {}", listedPerPoll);
+        // both listed at first; once "leaving" was not listed any more it never came back
+        assertThat(listedPerPoll.get(0)).isEqualTo(2);
+        int left = listedPerPoll.indexOf(1L);
+        assertThat(left).as("a poll that listed only one job").isPositive();
+        assertThat(listedPerPoll.subList(left, listedPerPoll.size())).hasSizeGreaterThanOrEqualTo(3).containsOnly(1L);
+    }
+
+    private static OffsetDateTime windowStart(RecordedRequest request) {
+        return OffsetDateTime.parse(request.params().get("startCreationTime"),
+                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxx"));
     }
 
     private List<String> receivedKeys() {

@@ -54,6 +54,8 @@ class CredentialSourcesTest extends EmulatorTestSupport {
         addJobs(1, "Running");
         AtomicReference<TencentCredentials> current = new AtomicReference<>(new TencentCredentials(SECRET_ID, SECRET_KEY));
         context.getRegistry().bind("rotatingCredentials", (TencentCredentialsProvider) current::get);
+        MockEndpoint jobs = getMockEndpoint("mock:jobs");
+        jobs.expectedMessageCount(2);
         startRoute("tencent-ci:jobs?endpoint=" + emulator.baseUrl() + "&credentialsProvider=#rotatingCredentials"
                    + "&initialDelay=0&delay=50");
         RecordedRequest first = takeRequest();
@@ -69,8 +71,6 @@ class CredentialSourcesTest extends EmulatorTestSupport {
         assertThat(akOf(rotated)).isEqualTo(ROTATED_ID);
         assertThat(rotated.status()).isEqualTo(200);
 
-        MockEndpoint jobs = getMockEndpoint("mock:jobs");
-        jobs.expectedMessageCount(2);
         emulator.jobs().setState("j00000", "Failed");
         jobs.assertIsSatisfied();
         assertThat(jobs.getReceivedExchanges().get(1).getMessage().getHeader(TencentCiConstants.JOB_STATE))
