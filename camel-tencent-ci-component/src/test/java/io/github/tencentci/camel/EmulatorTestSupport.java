@@ -1,7 +1,6 @@
 package io.github.tencentci.camel;
 
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 
 import io.github.tencentci.emulator.CiEmulator;
@@ -20,31 +19,28 @@ public abstract class EmulatorTestSupport extends CamelTestSupport {
     protected static final OffsetDateTime T0 = TestFixtures.T0;
 
     protected CiEmulator emulator;
-    /** How many requests the test took through {@link #takeRequest()}. */
-    private int taken;
+    /** Takes the emulator's requests for {@link #takeRequest()} and {@link #awaitFurtherRequests(int)}. */
+    protected RequestTaker requests;
 
     @Override
     protected void doPreSetup() throws Exception {
         emulator = CiEmulator.builder().strictSigning(true).port(0).credentials(SECRET_ID, SECRET_KEY).start();
     }
 
-    /**
-     * The next request the emulator received that the test has not taken yet, waiting for it up to
-     * {@link CiEmulator#DEFAULT_TAKE_TIMEOUT} ({@link CiEmulator#takeRequest()}).
-     */
+    /** The emulator's requests are taken through {@link #requests}, made for whichever emulator the test started. */
+    @Override
+    protected void doPostSetup() throws Exception {
+        requests = new RequestTaker(emulator);
+    }
+
+    /** The next request not taken yet, waiting for it ({@link RequestTaker#take()}). */
     protected RecordedRequest takeRequest() {
-        RecordedRequest request = emulator.takeRequest();
-        taken++;
-        return request;
+        return requests.take();
     }
 
     /** The next {@code count} requests, oldest first, waiting for each. */
     protected List<RecordedRequest> takeRequests(int count) {
-        List<RecordedRequest> requests = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            requests.add(takeRequest());
-        }
-        return requests;
+        return requests.take(count);
     }
 
     /**
@@ -52,8 +48,7 @@ public abstract class EmulatorTestSupport extends CamelTestSupport {
      * run before asserting that they added nothing; returns them.
      */
     protected List<RecordedRequest> awaitFurtherRequests(int count) {
-        takeRequests(emulator.requests().count() - taken);
-        return takeRequests(count);
+        return requests.awaitFurther(count);
     }
 
     @Override
