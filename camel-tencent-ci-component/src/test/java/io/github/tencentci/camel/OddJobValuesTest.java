@@ -85,6 +85,6 @@ class OddJobValuesTest extends EmulatorTestSupport {
         startRoute(jobsUri("lookBack=1h"));
 
         mock.assertIsSatisfied(Duration.ofSeconds(10).toMillis());
-        assertThat(emulator.requests().all().get(0).params()).containsKey("startCreationTime");
+        assertThat(takeRequest().params()).containsKey("startCreationTime");
     }
 }
