@@ -50,6 +50,22 @@ class CredentialSourcesTest extends EmulatorTestSupport {
     }
 
     @Test
+    void aProviderBeanTakesPrecedenceOverKeysOnTheComponent() throws Exception {
+        addJobs(1, "Failed");
+        TencentCiComponent component = context.getComponent("tencent-ci", TencentCiComponent.class);
+        component.getConfiguration().setSecretId(SECRET_ID);
+        component.getConfiguration().setSecretKey(SECRET_KEY);
+        context.getRegistry().bind("provider",
+                (TencentCredentialsProvider) () -> new TencentCredentials(ROTATED_ID, ROTATED_KEY));
+        startRoute("tencent-ci:jobs?endpoint=" + emulator.baseUrl() + "&credentialsProvider=#provider"
+                   + "&initialDelay=0&delay=50");
+
+        RecordedRequest first = takeRequest();
+        assertThat(akOf(first)).isEqualTo(ROTATED_ID);
+        assertThat(first.status()).isEqualTo(200);
+    }
+
+    @Test
     void aProviderBeanIsAskedBeforeEveryRequestSoRotationTakesEffectWhileTheRouteRuns() throws Exception {
         addJobs(1, "Running");
         AtomicReference<TencentCredentials> current = new AtomicReference<>(new TencentCredentials(SECRET_ID, SECRET_KEY));
