@@ -19,7 +19,7 @@ final class DeclaredOptions {
 
     /**
      * The {@code @UriPath} and {@code @UriParam} fields of {@link TencentCiEndpoint} and its superclasses, nested
-     * {@code @UriParams} beans followed, producer-only options left out (the component has no producer).
+     * {@code @UriParams} beans followed.
      */
     static Set<String> ofEndpoint() {
         Set<String> options = new TreeSet<>();
@@ -37,7 +37,7 @@ final class DeclaredOptions {
                 for (Class<?> nested = field.getType(); nested != Object.class; nested = nested.getSuperclass()) {
                     collect(nested, into);
                 }
-            } else if (param != null && !param.label().startsWith("producer")) {
+            } else if (param != null) {
                 into.add(param.name().isEmpty() ? field.getName() : param.name());
             } else if (path != null) {
                 into.add(path.name().isEmpty() ? field.getName() : path.name());
