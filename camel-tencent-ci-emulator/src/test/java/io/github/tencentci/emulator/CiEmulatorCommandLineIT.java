@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The command docs/emulator.md gives, {@code java -jar camel-tencent-ci-emulator-VERSION.jar --port ... --jobs ...},
+ * The command docs/emulator.md gives, {@code java -jar camel-tencent-ci-emulator-VERSION-cli.jar --port ... --jobs ...},
  * run against the packaged jar (failsafe, after {@code package}): it starts, says where it listens, serves the
  * listing, and logs through its own SLF4J provider instead of warning that there is none.
  */
@@ -26,8 +26,9 @@ class CiEmulatorCommandLineIT {
 
     @Test
     void theExecutableJarServesTheListingAndLogs(@TempDir Path dir) throws Exception {
-        Path jar = Path.of(CiEmulator.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        assertThat(jar.toString()).as("failsafe runs against the packaged jar").endsWith(".jar");
+        Path mainJar = Path.of(CiEmulator.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        assertThat(mainJar.toString()).as("failsafe runs against the packaged jar").endsWith(".jar");
+        Path jar = mainJar.resolveSibling(mainJar.getFileName().toString().replaceFirst("\\.jar$", "-cli.jar"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         File log = dir.resolve("stderr.log").toFile();
         Process emulator = new ProcessBuilder(java, "-jar", jar.toString(), "--port", "0", "--jobs", "3",
