@@ -101,6 +101,7 @@ public final class EndToEndHarness {
     private Measurement measure(String key, ListingService service, CiEmulator emulator) throws Exception {
         List<Long> nanos = new ArrayList<>();
         List<Long> cpus = new ArrayList<>();
+        long lastRead = 0;
         for (int round = 0; round < options.warmup + options.rounds; round++) {
             if (emulator != null) {
                 emulator.requests().clear();
@@ -115,6 +116,7 @@ public final class EndToEndHarness {
                 if (read != service.jobs()) {
                     throw new IllegalStateException(contender.name() + " read " + read + " jobs, expected " + service.jobs());
                 }
+                lastRead = read;
                 boolean measured = round >= options.warmup;
                 out.printf(Locale.ROOT, "  %-55s %s %6.2f s  %9.0f jobs/s  client CPU %6.2f s  heap peak %4d MiB%n",
                         contender.name(), measured ? "run   " : "warmup", elapsed / 1e9, read / (elapsed / 1e9), cpu / 1e9,
@@ -126,7 +128,7 @@ public final class EndToEndHarness {
             }
         }
         long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
-        return new Measurement(HarnessOptions.label(key), service.jobs(), sorted[sorted.length / 2], sorted[0],
+        return new Measurement(HarnessOptions.label(key), lastRead, sorted[sorted.length / 2], sorted[0],
                 cpus.stream().mapToLong(Long::longValue).min().orElseThrow());
     }
 
@@ -212,6 +214,7 @@ public final class EndToEndHarness {
      * One contender's figures. Throughput is taken from the best round: on a shared machine the other load only ever
      * makes a round slower, so the best round is the least disturbed one.
      *
+     * @param jobs     the jobs the contender counted in its last round (what it read, not what was asked for)
      * @param cpuNanos the least client CPU time of the measured rounds (process CPU less the emulator's threads)
      */
     record Measurement(String name, long jobs, long medianNanos, long bestNanos, long cpuNanos) {
