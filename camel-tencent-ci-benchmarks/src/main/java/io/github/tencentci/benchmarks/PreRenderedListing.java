@@ -34,7 +34,7 @@ import io.github.tencentci.emulator.EmulatedJob;
  * q-sign-algorithm=sha1...}), so clients pay for signing as against the real service; the server does not verify it
  * (that is the emulator's job, and what makes it expensive). A request without one is answered 403.
  * <p>
- * At most {@link #DISTINCT_JOBS} jobs are rendered: a longer listing serves the rendered pages again, each copy with
+ * At most {@link #DISTINCT_JOBS} jobs are rendered (by default): a longer listing serves the rendered pages again, each copy with
  * its cycle number written over the first six hex digits of every {@code JobId} (so every job is new to an
  * idempotent consumer): a copy of the page and 100 small patches, a few microseconds a page. This keeps a
  * 1,000,000-job listing at the memory of 100,000 jobs.
@@ -69,15 +69,15 @@ final class PreRenderedListing implements AutoCloseable {
     private final List<Socket> connections = new ArrayList<>();
     private volatile boolean closed;
 
-    private PreRenderedListing(int jobs, int pageSize, int port) throws IOException {
-        if (jobs > DISTINCT_JOBS && jobs % pageSize != 0) {
+    private PreRenderedListing(int jobs, int pageSize, int port, int distinctLimit) throws IOException {
+        if (jobs > distinctLimit && jobs % pageSize != 0) {
             throw new IllegalArgumentException("--jobs " + jobs + " must be a multiple of the page size " + pageSize
-                    + " above " + DISTINCT_JOBS + " jobs (the rendered pages are served again)");
+                    + " above " + distinctLimit + " jobs (the rendered pages are served again)");
         }
         this.jobs = jobs;
         this.pageSize = pageSize;
         this.pages = (jobs + pageSize - 1) / pageSize;
-        int distinctJobs = Math.min(jobs, DISTINCT_JOBS / pageSize * pageSize);
+        int distinctJobs = Math.min(jobs, Math.max(1, distinctLimit / pageSize) * pageSize);
         int distinctPages = (distinctJobs + pageSize - 1) / pageSize;
         List<EmulatedJob> seeded;
         try (CiEmulator emulator = CiEmulator.builder().verifySignatures(false).start()) {
@@ -105,7 +105,12 @@ final class PreRenderedListing implements AutoCloseable {
      * @param port 0 for an ephemeral port
      */
     static PreRenderedListing start(int jobs, int pageSize, int port) throws IOException {
-        return new PreRenderedListing(jobs, pageSize, port);
+        return new PreRenderedListing(jobs, pageSize, port, DISTINCT_JOBS);
+    }
+
+    /** @param distinctJobs how many jobs to render at most; the pages of a longer listing come again */
+    static PreRenderedListing start(int jobs, int pageSize, int port, int distinctJobs) throws IOException {
+        return new PreRenderedListing(jobs, pageSize, port, distinctJobs);
     }
 
     String baseUrl() {

@@ -71,8 +71,8 @@ public final class JobPageParser {
         }
         String requestId = null;
         String nextToken = null;
-        List<JobsDetail> jobs = new ArrayList<>();
-        JobsDetailReader jobReader = new JobsDetailReader(reader);
+        List<JobsDetail> jobs = new ArrayList<>(100); // the API's largest page
+        JobsDetailReader jobReader = new JobsDetailReader(reader, JobPageParser::jobLabel);
         int event = reader.next();
         while (event != XMLStreamConstants.END_ELEMENT) { // the end of <Response>: children are consumed whole
             if (event == XMLStreamConstants.START_ELEMENT) {
@@ -109,12 +109,13 @@ public final class JobPageParser {
 
     private static JobsDetail readJob(XMLStreamReader reader, JobsDetailReader jobReader, int index)
             throws MalformedResponseException {
-        // copied now: the JDK reader's Location is a live view that moves on with the reader
-        Location start = FixedLocation.of(reader.getLocation());
         try {
-            return jobReader.read(jobLabel(index));
+            return jobReader.read(index);
         } catch (XMLStreamException e) {
-            throw malformed(jobLabel(index) + ": " + problem(e), e.getLocation() != null ? e.getLocation() : start, e);
+            // the reader's exceptions carry where they happened; else where the reader stopped, inside this job
+            // (copied: the JDK reader's Location is a live view that moves on with the reader)
+            Location where = e.getLocation() != null ? e.getLocation() : FixedLocation.of(reader.getLocation());
+            throw malformed(jobLabel(index) + ": " + problem(e), where, e);
         }
     }
 
