@@ -120,13 +120,15 @@ public final class EndToEndHarness {
                 RouteLifecycleCost.Result life = new RouteLifecycleCost(options.lifecycle).measure();
                 out.printf("%nRoute restarts, %d measured after 20 warm-up (median (min-max)):%n", options.lifecycle);
                 out.println("  tencent-ci:jobs  startRoute to first request " + RouteLifecycleCost.summary(life.componentStart())
+                        + " (startRoute returns after " + RouteLifecycleCost.summary(life.componentStartCall()) + ")"
                         + ", stopRoute (idle) " + RouteLifecycleCost.summary(life.componentStop()));
                 out.println("  scheduler:      startRoute to first exchange " + RouteLifecycleCost.summary(life.schedulerStart())
                         + ", stopRoute (idle) " + RouteLifecycleCost.summary(life.schedulerStop()));
             }
             if (options.repositoryFootprint) {
-                out.printf(Locale.ROOT, "%nDefault idempotent repository full (100,000 keys JobId:State): %.1f MiB of heap%n",
-                        RepositoryFootprint.mebibytesOf(100_000));
+                out.printf(Locale.ROOT, "%nDefault idempotent repository full (100,000 keys JobId:State): %.1f MiB of heap"
+                        + " (Camel's MemoryIdempotentRepository: %.1f MiB)%n", RepositoryFootprint.mebibytesOf(100_000),
+                        RepositoryFootprint.camelMemoryRepositoryMebibytesOf(100_000));
             }
         } finally {
             if (emulator != null) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.github.tencentci.camel.client.TencentCiClient;
+import io.github.tencentci.camel.delivery.BoundedMemoryRepository;
 import io.github.tencentci.camel.delivery.DeliveryKeys;
 import io.github.tencentci.camel.delivery.JobDeliveryTracker;
 import io.github.tencentci.camel.http.CiHttpClientFactory;
@@ -23,7 +24,6 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
 import org.apache.camel.support.builder.ExpressionBuilder;
-import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -112,7 +112,7 @@ public class TencentCiEndpoint extends ScheduledPollEndpoint {
                         c.getSslContextParameters() == null ? null : c.getSslContextParameters().createSSLContext(getCamelContext()),
                         c.getHttpClientConfigurer()));
         IdempotentRepository repository = idempotentRepository != null
-                ? idempotentRepository : MemoryIdempotentRepository.memoryIdempotentRepository(idempotentCacheSize);
+                ? idempotentRepository : new BoundedMemoryRepository(idempotentCacheSize);
         ServiceHelper.startService(repository);
         deliveryTracker = new JobDeliveryTracker(repository);
         if (idempotentKey != null) {

@@ -14,6 +14,7 @@ final class TextCache {
     private static final int MAX_LENGTH = 128;
 
     private final String[] slots = new String[SLOTS];
+    private final int[] hashes = new int[SLOTS]; // of each slot's string, so that most misses cost no comparison
 
     /** The text of {@code chars[start, start + length)} as a string, an earlier equal one if the table holds it. */
     String text(char[] chars, int start, int length) {
@@ -29,11 +30,12 @@ final class TextCache {
         }
         int slot = (hash ^ (hash >>> 16)) & (SLOTS - 1);
         String cached = slots[slot];
-        if (cached != null && equal(cached, chars, start, length)) {
+        if (cached != null && hashes[slot] == hash && equal(cached, chars, start, length)) {
             return cached;
         }
         String text = new String(chars, start, length);
         slots[slot] = text;
+        hashes[slot] = hash;
         return text;
     }
 
