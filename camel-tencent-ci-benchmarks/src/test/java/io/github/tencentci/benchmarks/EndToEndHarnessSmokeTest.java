@@ -41,7 +41,7 @@ class EndToEndHarnessSmokeTest {
     @Test
     void badOptionsNameTheOptionAndWhatIsAllowed() {
         assertThatThrownBy(() -> EndToEndHarness.HarnessOptions.parse("--contenders", "raw,camel"))
-                .hasMessageContaining("--contenders 'camel'").hasMessageContaining("[raw, component, route, sdk]");
+                .hasMessageContaining("--contenders 'camel'").hasMessageContaining("[raw, floor, component, route, sdk]");
         assertThatThrownBy(() -> EndToEndHarness.HarnessOptions.parse("--jobs", "0"))
                 .hasMessageContaining("--jobs '0' is invalid: an integer from 1 to 10000000 is allowed");
         assertThatThrownBy(() -> EndToEndHarness.HarnessOptions.parse("--emulator", "http://127.0.0.1:8080"))
