@@ -108,9 +108,13 @@ public final class EndToEndHarness {
                 try {
                     ListingService idleService = new ListingService(idle.baseUrl(), SECRET_ID, SECRET_KEY,
                             idle.jobs().size(), options.pageSize);
-                    measureIdlePoll(idle, idleService, options.idlePolls, null, "jobId filter, one page of one job");
+                    measureIdlePoll(idle, idleService, options.idlePolls, null, "jobId filter, one page of one job", 1);
+                    // the open jobs (100 a page, at least one request), then the window
+                    long open = idle.jobs().all().stream()
+                            .filter(job -> List.of("Submitted", "Running", "Pause").contains(job.state())).count();
                     measureIdlePoll(idle, idleService, options.idlePolls, "lookBack=1h",
-                            "lookBack=1h over the whole seeded history of " + idle.jobs().size() + " jobs");
+                            "lookBack=1h over the whole seeded history of " + idle.jobs().size() + " jobs, " + open
+                            + " of them open", 1 + (int) Math.max(1, (open + 99) / 100));
                 } finally {
                     if (idle != emulator) {
                         idle.close();
@@ -165,13 +169,14 @@ public final class EndToEndHarness {
     }
 
     private void measureIdlePoll(
-            CiEmulator emulator, ListingService service, int polls, String filterOptions, String what) throws Exception {
+            CiEmulator emulator, ListingService service, int polls, String filterOptions, String what, int requests)
+            throws Exception {
         IdlePollCost.Result idle = new IdlePollCost(emulator, service, polls, filterOptions).measure();
         out.printf(Locale.ROOT, "%nSteady-state poll, nothing new (%s), %d polls:"
                 + " %.3f ms CPU and %.3f ms wall per poll, %.2f requests per poll%n",
                 what, polls, idle.cpuMillisPerPoll(), idle.wallMillisPerPoll(), idle.requestsPerPoll());
         out.println(verdict("steady-state poll CPU <= 2 ms", idle.cpuMillisPerPoll() <= 2.0));
-        out.println(verdict("steady-state poll = 1 request", Math.abs(idle.requestsPerPoll() - 1.0) < 1e-9));
+        out.println(verdict("steady-state poll = " + requests + " request(s)", Math.abs(idle.requestsPerPoll() - requests) < 1e-9));
     }
 
     private void printTable(Map<String, Measurement> results) {

@@ -45,6 +45,8 @@ public class TencentCiEndpointConfigurer extends PropertyConfigurerSupport imple
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
+        case "hostheader":
+        case "hostHeader": target.getConfiguration().setHostHeader(property(camelContext, java.lang.String.class, value)); return true;
         case "httpclient":
         case "httpClient": target.getConfiguration().setHttpClient(property(camelContext, org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class, value)); return true;
         case "httpclientconfigurer":
@@ -59,6 +61,8 @@ public class TencentCiEndpointConfigurer extends PropertyConfigurerSupport imple
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "jobid":
         case "jobId": target.getConfiguration().setJobId(property(camelContext, java.lang.String.class, value)); return true;
+        case "lazystartproducer":
+        case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "lookback":
         case "lookBack": target.setLookBack(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxmessagesperpoll":
@@ -66,6 +70,7 @@ public class TencentCiEndpointConfigurer extends PropertyConfigurerSupport imple
         case "maxretryafter":
         case "maxRetryAfter": target.getConfiguration().setMaxRetryAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "name": target.getConfiguration().setName(property(camelContext, java.lang.String.class, value)); return true;
+        case "operation": target.setOperation(property(camelContext, io.github.tencentci.camel.TencentCiOperations.class, value)); return true;
         case "orderbytime":
         case "orderByTime": target.getConfiguration().setOrderByTime(property(camelContext, io.github.tencentci.camel.client.OrderByTime.class, value)); return true;
         case "pollstrategy":
@@ -152,6 +157,8 @@ public class TencentCiEndpointConfigurer extends PropertyConfigurerSupport imple
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "greedy": return boolean.class;
+        case "hostheader":
+        case "hostHeader": return java.lang.String.class;
         case "httpclient":
         case "httpClient": return org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class;
         case "httpclientconfigurer":
@@ -166,6 +173,8 @@ public class TencentCiEndpointConfigurer extends PropertyConfigurerSupport imple
         case "initialDelay": return long.class;
         case "jobid":
         case "jobId": return java.lang.String.class;
+        case "lazystartproducer":
+        case "lazyStartProducer": return boolean.class;
         case "lookback":
         case "lookBack": return long.class;
         case "maxmessagesperpoll":
@@ -173,6 +182,7 @@ public class TencentCiEndpointConfigurer extends PropertyConfigurerSupport imple
         case "maxretryafter":
         case "maxRetryAfter": return long.class;
         case "name": return java.lang.String.class;
+        case "operation": return io.github.tencentci.camel.TencentCiOperations.class;
         case "orderbytime":
         case "orderByTime": return io.github.tencentci.camel.client.OrderByTime.class;
         case "pollstrategy":
@@ -260,6 +270,8 @@ public class TencentCiEndpointConfigurer extends PropertyConfigurerSupport imple
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
         case "greedy": return target.isGreedy();
+        case "hostheader":
+        case "hostHeader": return target.getConfiguration().getHostHeader();
         case "httpclient":
         case "httpClient": return target.getConfiguration().getHttpClient();
         case "httpclientconfigurer":
@@ -274,6 +286,8 @@ public class TencentCiEndpointConfigurer extends PropertyConfigurerSupport imple
         case "initialDelay": return target.getInitialDelay();
         case "jobid":
         case "jobId": return target.getConfiguration().getJobId();
+        case "lazystartproducer":
+        case "lazyStartProducer": return target.isLazyStartProducer();
         case "lookback":
         case "lookBack": return target.getLookBack();
         case "maxmessagesperpoll":
@@ -281,6 +295,7 @@ public class TencentCiEndpointConfigurer extends PropertyConfigurerSupport imple
         case "maxretryafter":
         case "maxRetryAfter": return target.getConfiguration().getMaxRetryAfter();
         case "name": return target.getConfiguration().getName();
+        case "operation": return target.getOperation();
         case "orderbytime":
         case "orderByTime": return target.getConfiguration().getOrderByTime();
         case "pollstrategy":

@@ -23,7 +23,7 @@ public class TencentCiEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(56);
+        Set<String> props = new HashSet<>(59);
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
@@ -37,6 +37,7 @@ public class TencentCiEndpointUriFactory extends org.apache.camel.support.compon
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("greedy");
+        props.add("hostHeader");
         props.add("httpClient");
         props.add("httpClientConfigurer");
         props.add("idempotentCacheSize");
@@ -44,10 +45,12 @@ public class TencentCiEndpointUriFactory extends org.apache.camel.support.compon
         props.add("idempotentRepository");
         props.add("initialDelay");
         props.add("jobId");
+        props.add("lazyStartProducer");
         props.add("lookBack");
         props.add("maxMessagesPerPoll");
         props.add("maxRetryAfter");
         props.add("name");
+        props.add("operation");
         props.add("orderByTime");
         props.add("pollStrategy");
         props.add("proxyHost");

@@ -36,6 +36,8 @@ public class TencentCiConfiguration implements Cloneable {
 
     private static final Pattern PLUS_DECODED_AS_SPACE = Pattern.compile("(T\\d{2}:\\d{2}:\\d{2}) (\\d{2}:?\\d{2})$");
     private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9-]*-\\d+");
+    private static final Pattern REGION = Pattern.compile("[a-z]+(-[a-z0-9]+)+");
+    private static final Pattern HOST = Pattern.compile("([A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*|\\[[0-9A-Fa-f:.]+])(:\\d{1,5})?");
 
     @UriParam(label = "common")
     private String bucket;
@@ -43,6 +45,8 @@ public class TencentCiConfiguration implements Cloneable {
     private String region;
     @UriParam(label = "common")
     private String endpoint;
+    @UriParam(label = "common")
+    private String hostHeader;
 
     @UriParam(label = "security", secret = true)
     private String secretId;
@@ -125,10 +129,25 @@ public class TencentCiConfiguration implements Cloneable {
 
     /**
      * A base URL that replaces the bucket's CI domain (https://BucketName-APPID.ci.Region.myqcloud.com), e.g.
-     * http://127.0.0.1:8080 for an emulator or a private endpoint. The Host header and the signature follow it.
+     * http://127.0.0.1:8080 for an emulator or a private endpoint. The Host header and the signature follow it unless
+     * hostHeader is set.
      */
     public void setEndpoint(String endpoint) {
         this.endpoint = endpoint;
+    }
+
+    public String getHostHeader() {
+        return hostHeader;
+    }
+
+    /**
+     * The Host header to send and sign, when endpoint is an address the service does not answer to by name (a private
+     * or VPC address, a gateway, a proxy by IP) while it still expects the bucket's CI domain, e.g.
+     * examplebucket-1250000000.ci.ap-chongqing.myqcloud.com. Defaults to the host and port of endpoint when that is
+     * set, else to the bucket's CI domain.
+     */
+    public void setHostHeader(String hostHeader) {
+        this.hostHeader = hostHeader;
     }
 
     public String getSecretId() {
@@ -248,7 +267,10 @@ public class TencentCiConfiguration implements Cloneable {
         return jobId;
     }
 
-    /** List only the job with this JobId. */
+    /**
+     * List only the job with this JobId. For the producer's describeJob and cancelJob, the job to act on when the
+     * header CamelTencentCiJobId is not set.
+     */
     public void setJobId(String jobId) {
         this.jobId = jobId;
     }
@@ -415,6 +437,22 @@ public class TencentCiConfiguration implements Cloneable {
         return TencentCiClient.baseUri(bucket, region);
     }
 
+    /** The Host header to send and sign: {@link #getHostHeader()} if set, else the authority of {@link #baseUri()}. */
+    public String host() {
+        return hostHeader != null && !hostHeader.isBlank() ? hostHeader.trim() : baseUri().getRawAuthority();
+    }
+
+    /** The text filters (name, workflowId, jobId) whose values start or end with white space, e.g. {@code name ' x '}. */
+    public List<String> filtersWithOuterSpaces() {
+        List<String> spaced = new ArrayList<>();
+        for (String[] filter : new String[][] { { "name", name }, { "workflowId", workflowId }, { "jobId", jobId } }) {
+            if (filter[1] != null && !filter[1].isEmpty() && !filter[1].equals(filter[1].strip())) {
+                spaced.add(filter[0] + " '" + filter[1] + "'");
+            }
+        }
+        return spaced;
+    }
+
     /** The filter options as a query. */
     public JobListingQuery listingQuery() {
         return new JobListingQuery(size, type, orderByTime, states, startCreationTime, endCreationTime, workflowId, jobId, name);
@@ -437,6 +475,11 @@ public class TencentCiConfiguration implements Cloneable {
             }
             if (region == null || region.isBlank()) {
                 problems.add("region is required (e.g. ap-chongqing) unless endpoint is set");
+            } else if (!REGION.matcher(region).matches()) {
+                problems.add("region '" + region + "' is not a Tencent Cloud region name such as ap-chongqing"
+                             + (region.indexOf('-') < 0 ? ": did you mean ap-" + region.toLowerCase(java.util.Locale.ROOT)
+                                                          + "? (the area prefix is part of the name; it is not added for you)"
+                                 : ""));
             }
         } else {
             checkEndpoint(problems);
@@ -475,6 +518,10 @@ public class TencentCiConfiguration implements Cloneable {
         }
         if (retryBudget < 0) {
             problems.add("retryBudget " + retryBudget + " must be zero or more");
+        }
+        if (hostHeader != null && !hostHeader.isBlank() && !HOST.matcher(hostHeader.trim()).matches()) {
+            problems.add("hostHeader '" + hostHeader + "' must be a host name with an optional port, e.g."
+                         + " examplebucket-1250000000.ci.ap-chongqing.myqcloud.com");
         }
         if (proxyHost != null && (proxyPort == null || proxyPort < 1 || proxyPort > 65535)) {
             problems.add("proxyPort " + proxyPort + " must be 1 to 65535 when proxyHost is set");

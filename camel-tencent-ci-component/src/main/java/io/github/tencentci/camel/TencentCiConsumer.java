@@ -1,7 +1,5 @@
 package io.github.tencentci.camel;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.ExecutorService;
@@ -65,9 +63,7 @@ public class TencentCiConsumer extends ScheduledBatchPollingConsumer {
             readAheadExecutor = endpoint.getCamelContext().getExecutorServiceManager()
                     .newSingleThreadExecutor(this, "TencentCiReadAhead");
         }
-        listing = new JobListing(client, endpoint.getConfiguration().listingQuery(),
-                Duration.ofMillis(endpoint.getLookBack()), Clock.systemUTC(), endpoint.retryPolicy(),
-                readAheadExecutor);
+        listing = endpoint.jobListing(readAheadExecutor);
         super.doStart();
     }
 

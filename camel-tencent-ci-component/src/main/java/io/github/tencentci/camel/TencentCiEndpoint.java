@@ -1,8 +1,14 @@
 package io.github.tencentci.camel;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.github.tencentci.camel.client.JobListing;
+import io.github.tencentci.camel.client.OpenJobs;
 import io.github.tencentci.camel.client.TencentCiClient;
 import io.github.tencentci.camel.delivery.BoundedMemoryRepository;
 import io.github.tencentci.camel.delivery.DeliveryKeys;
@@ -29,14 +35,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls the batch jobs of a bucket bound to Tencent Cloud Infinite (CI) and emits one exchange per job record.
+ * The batch jobs of a bucket bound to Tencent Cloud Infinite (CI): the consumer polls them and emits one exchange per
+ * job record; the producer lists, describes, cancels and triggers them ({@link TencentCiOperations}).
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "tencent-ci", title = "Tencent Cloud Infinite (CI)",
-             syntax = "tencent-ci:resource", consumerOnly = true, category = { Category.CLOUD, Category.FILE },
+             syntax = "tencent-ci:resource", category = { Category.CLOUD, Category.FILE },
              headersClass = TencentCiConstants.class)
 public class TencentCiEndpoint extends ScheduledPollEndpoint {
 
     public static final String RESOURCE_JOBS = "jobs";
+    private static final int DEFAULT_IDEMPOTENT_CACHE_SIZE = 100_000;
     private static final Logger LOG = LoggerFactory.getLogger(TencentCiEndpoint.class);
 
     @UriPath(enums = "jobs")
@@ -51,16 +59,19 @@ public class TencentCiEndpoint extends ScheduledPollEndpoint {
     @UriParam(label = "consumer,advanced")
     private IdempotentRepository idempotentRepository;
     @UriParam(label = "consumer,advanced", defaultValue = "100000")
-    private int idempotentCacheSize = 100_000;
+    private int idempotentCacheSize = DEFAULT_IDEMPOTENT_CACHE_SIZE;
     @UriParam(label = "consumer,advanced", javaType = "java.lang.String")
     private Expression idempotentKey;
     @UriParam(label = "consumer", defaultValue = "0", javaType = "java.time.Duration")
     private long lookBack;
+    @UriParam(label = "producer", defaultValue = "listJobs")
+    private TencentCiOperations operation;
 
     private TencentCiClient client;
     private JobDeliveryTracker deliveryTracker;
     private volatile boolean plainHttpWarned;
     private DeliveryKeys deliveryKeys;
+    private OpenJobs openJobs;
 
     public TencentCiEndpoint(String uri, TencentCiComponent component, TencentCiConfiguration configuration) {
         super(uri, component);
@@ -69,11 +80,41 @@ public class TencentCiEndpoint extends ScheduledPollEndpoint {
 
     @Override
     public Producer createProducer() {
-        throw new UnsupportedOperationException("tencent-ci:" + resource + " can only be consumed from, not sent to");
+        List<String> consumerOnly = new ArrayList<>();
+        if (maxMessagesPerPoll != 0) {
+            consumerOnly.add("maxMessagesPerPoll");
+        }
+        if (!readAhead) {
+            consumerOnly.add("readAhead");
+        }
+        if (idempotentRepository != null) {
+            consumerOnly.add("idempotentRepository");
+        }
+        if (idempotentCacheSize != DEFAULT_IDEMPOTENT_CACHE_SIZE) {
+            consumerOnly.add("idempotentCacheSize");
+        }
+        if (idempotentKey != null) {
+            consumerOnly.add("idempotentKey");
+        }
+        if (lookBack != 0) {
+            consumerOnly.add("lookBack");
+        }
+        if (!consumerOnly.isEmpty()) {
+            throw new IllegalArgumentException("Invalid tencent-ci options: " + String.join(", ", consumerOnly)
+                                               + (consumerOnly.size() == 1 ? " applies" : " apply")
+                                               + " to the consumer only (from), not to a producer (to): remove "
+                                               + (consumerOnly.size() == 1 ? "it" : "them") + " from " + getEndpointBaseUri());
+        }
+        return new TencentCiProducer(this);
     }
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
+        if (operation != null) {
+            throw new IllegalArgumentException("Invalid tencent-ci options: operation applies to the producer only (to),"
+                                               + " not to a consumer (from), which always lists jobs: remove it from "
+                                               + getEndpointBaseUri());
+        }
         TencentCiConsumer consumer = new TencentCiConsumer(this, processor);
         configureConsumer(consumer);
         consumer.setMaxMessagesPerPoll(maxMessagesPerPoll);
@@ -105,8 +146,8 @@ public class TencentCiEndpoint extends ScheduledPollEndpoint {
                     getEndpointBaseUri(), c.baseUri());
         }
         client = c.getHttpClient() != null
-                ? new TencentCiClient(c.getHttpClient(), c.baseUri(), credentialsProvider())
-                : TencentCiClient.create(c.baseUri(), credentialsProvider(), new CiHttpClientFactory.HttpSettings(
+                ? new TencentCiClient(c.getHttpClient(), c.baseUri(), c.host(), credentialsProvider())
+                : TencentCiClient.create(c.baseUri(), c.host(), credentialsProvider(), new CiHttpClientFactory.HttpSettings(
                         c.getConnectTimeout(), c.getResponseTimeout(), c.getProxyScheme(), c.getProxyHost(),
                         c.getProxyPort() == null ? -1 : c.getProxyPort(), c.getProxyUsername(), c.getProxyPassword(),
                         c.getSslContextParameters() == null ? null : c.getSslContextParameters().createSSLContext(getCamelContext()),
@@ -115,6 +156,7 @@ public class TencentCiEndpoint extends ScheduledPollEndpoint {
                 ? idempotentRepository : new BoundedMemoryRepository(idempotentCacheSize);
         ServiceHelper.startService(repository);
         deliveryTracker = new JobDeliveryTracker(repository);
+        openJobs = new OpenJobs(); // lives as long as the default repository: both are forgotten together
         if (idempotentKey != null) {
             idempotentKey.init(getCamelContext());
         }
@@ -164,6 +206,17 @@ public class TencentCiEndpoint extends ScheduledPollEndpoint {
         return deliveryTracker;
     }
 
+    /**
+     * The listing of this endpoint's query for a consumer. With {@code lookBack}, its memory of open jobs is the
+     * endpoint's, so a route restart keeps it; while that memory is not known yet, a repository that may remember
+     * more than it (one the user configured) makes the first walk list everything, so a job that reached its final
+     * state while no consumer ran is still emitted.
+     */
+    JobListing jobListing(ExecutorService readAhead) {
+        return new JobListing(client, configuration.listingQuery(), Duration.ofMillis(lookBack), Clock.systemUTC(),
+                openJobs, idempotentRepository != null, retryPolicy(), readAhead);
+    }
+
     DeliveryKeys getDeliveryKeys() {
         return deliveryKeys;
     }
@@ -172,7 +225,7 @@ public class TencentCiEndpoint extends ScheduledPollEndpoint {
         return resource;
     }
 
-    /** What to poll: jobs, the batch jobs of the bucket. */
+    /** What to poll or act on: jobs, the batch jobs of the bucket. */
     public void setResource(String resource) {
         this.resource = resource;
     }
@@ -252,11 +305,25 @@ public class TencentCiEndpoint extends ScheduledPollEndpoint {
     }
 
     /**
-     * Incremental polling: list only jobs created within this long before now (ms or a duration such as 1h), so a
-     * quiet poll reads one page, not the whole history. A job that changes state after its creation time left the
-     * window is not seen again. 0 lists everything.
+     * Incremental polling: list only jobs created within this long before now (ms or a duration such as 1h), plus the
+     * jobs that are still open or were open at the last poll, so a quiet poll reads two small pages, not the whole
+     * history, and every state change of a long-running job is still seen. 0 lists everything at every poll.
      */
     public void setLookBack(long lookBack) {
         this.lookBack = lookBack;
+    }
+
+    public TencentCiOperations getOperation() {
+        return operation;
+    }
+
+    /**
+     * What the producer does: listJobs (one page of the listing, with the filter options; the header
+     * CamelTencentCiNextToken names the page), describeJob or cancelJob (the job named by the header
+     * CamelTencentCiJobId, else by the jobId option), or triggerJob (submits the body: a JobsDetail again, or a
+     * Request XML document). The header CamelTencentCiOperation overrides it per exchange. Producer only.
+     */
+    public void setOperation(TencentCiOperations operation) {
+        this.operation = operation;
     }
 }

@@ -6,7 +6,6 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,8 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves {@code GET /inventorytriggerjob}: route, signature, scripted fault, then the page. Everything else is a
- * CI error: 404 InvalidUrl for other paths, 405 MethodNotAllowed for other methods.
+ * Serves {@code GET /inventorytriggerjob}: route, signature, scripted fault, then the page; the sibling job APIs
+ * (describe, cancel, trigger) go through the same route and signature check to {@link JobOperations}. Everything
+ * else is a CI error: 404 InvalidUrl for other paths, 405 MethodNotAllowed for other methods.
  */
 final class EmulatorHandler implements HttpHandler {
 
@@ -32,6 +32,7 @@ final class EmulatorHandler implements HttpHandler {
     private final Clock clock;
     private final RequestIds ids;
     private final NextTokens tokens = new NextTokens();
+    private final JobOperations jobOperations;
 
     /** @param verifier null when signatures are not checked */
     EmulatorHandler(JobStore jobs, FaultScript faults, RequestLog log, SignatureVerifier verifier, Clock clock) {
@@ -41,6 +42,7 @@ final class EmulatorHandler implements HttpHandler {
         this.verifier = verifier;
         this.clock = clock;
         this.ids = new RequestIds(clock);
+        this.jobOperations = new JobOperations(jobs, clock);
     }
 
     @Override
@@ -49,8 +51,8 @@ final class EmulatorHandler implements HttpHandler {
         IncomingRequest request = IncomingRequest.of(exchange);
         Reply reply = new Reply(exchange, request, arrival, log, ids);
         try (InputStream body = exchange.getRequestBody()) {
-            body.transferTo(OutputStream.nullOutputStream()); // so the connection can be reused
-            serve(request, reply);
+            byte[] content = body.readAllBytes(); // all of it, so the connection can be reused
+            serve(request, content, reply);
         } catch (CiError e) {
             reply.error(e, null);
         } catch (IOException e) {
@@ -63,22 +65,27 @@ final class EmulatorHandler implements HttpHandler {
         }
     }
 
-    private void serve(IncomingRequest request, Reply reply) throws IOException {
-        if (!LISTING_PATH.equals(request.path())) {
-            throw new CiError(404, "InvalidUrl", "no API at path '" + request.path() + "'; this emulator serves GET "
-                    + LISTING_PATH);
+    private void serve(IncomingRequest request, byte[] content, Reply reply) throws IOException {
+        boolean jobOperation = JobOperations.serves(request);
+        if (!jobOperation && !LISTING_PATH.equals(request.path())) {
+            throw new CiError(404, "InvalidUrl", "no API at path '" + request.path() + "'; this emulator serves "
+                    + LISTING_PATH + " and " + LISTING_PATH + "/<jobId>");
         }
-        if (!"GET".equals(request.method())) {
+        if (!jobOperation && !"GET".equals(request.method())) {
             throw new CiError(405, "MethodNotAllowed", "method " + request.method() + " is not allowed on "
-                    + LISTING_PATH + "; use GET");
+                    + LISTING_PATH + "; use GET to list jobs or POST to trigger one");
         }
         if (request.malformedQuery() != null) {
             throw CiError.invalidArgument(request.malformedQuery());
         }
         if (verifier != null) {
-            verifier.verify(request, clock.instant());
+            verifier.verify(jobOperation ? JobOperations.asSigned(request) : request, clock.instant());
         }
         Fault fault = faults.next();
+        if (jobOperation) {
+            jobOperations.serve(request, content, reply, fault);
+            return;
+        }
         Fault.Kind kind = fault == null ? null : fault.kind();
         if (kind == Fault.Kind.ERROR) {
             reply.error(new CiError(fault.status(), fault.code(), fault.message()), fault.duration());

@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * One misbehaviour the emulator can show on a listing request, scripted through {@link FaultScript}. Faults are
- * applied after the request's signature was accepted, so a test of a fault does not also test signing.
+ * One misbehaviour the emulator can show on a request (listing or job operation), scripted through
+ * {@link FaultScript}. Faults are applied after the request's signature was accepted, so a test of a fault does not
+ * also test signing.
  *
  * @param duration the delay of a DELAY fault, the Retry-After of an ERROR fault (or null)
  */

@@ -5,7 +5,8 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * The faults the emulator plays on listing requests ({@code GET /inventorytriggerjob} with a valid signature).
+ * The faults the emulator plays on requests with a valid signature: the listing and the job operations (describe,
+ * cancel, trigger) alike, one fault per request in arrival order.
  * Thread-safe.
  * <ul>
  * <li>{@link #enqueue(Fault...)}: one fault per request, first in first out; then requests are answered normally.</li>

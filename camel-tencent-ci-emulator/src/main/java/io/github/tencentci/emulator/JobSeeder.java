@@ -10,12 +10,16 @@ import java.util.Random;
 /**
  * Makes plausible jobs from a seed: ids shaped like CI's ({@code b} + 32 hex), workflow jobs with an input prefix and
  * time interval, standalone jobs with queue, template, callback and output, a spread of states with matching
- * Start/End times and failure codes. Times are in {@code +0800}, as the real service answers.
+ * Start/End times and failure codes. Created over the last 30 days; only jobs of the last day may still be open
+ * (Submitted, Running, Pause), as in a real bucket whose jobs take hours, not weeks. Times are in {@code +0800}, as the real service answers.
  */
 final class JobSeeder {
 
     private static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
     private static final String[] STATES = {"Submitted", "Running", "Success", "Failed", "Pause", "Cancel"};
+    private static final String[] FINAL_STATES = {"Success", "Failed", "Cancel"};
+    /** Older jobs have ended, as in a real bucket: an open job is at most this old. */
+    private static final int OPEN_AT_MOST_SECONDS = 24 * 3600;
     private static final String[] NAMES = {"demo", "transcode-720p", "nightly snapshot", "audio split", "hls package",
         "watermark & publish", "thumbnails"};
     // Codes from CI's documented error-code table; the messages are the emulator's.
@@ -46,8 +50,9 @@ final class JobSeeder {
         OffsetDateTime now = now();
         List<EmulatedJob> jobs = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            OffsetDateTime created = now.minusSeconds(random.nextInt(30 * 24 * 3600));
-            jobs.add(job(created, STATES[random.nextInt(STATES.length)]));
+            int age = random.nextInt(30 * 24 * 3600);
+            String[] states = age > OPEN_AT_MOST_SECONDS ? FINAL_STATES : STATES;
+            jobs.add(job(now.minusSeconds(age), states[random.nextInt(states.length)]));
         }
         return jobs;
     }

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -69,6 +70,25 @@ public final class JobStore {
         }
         version.incrementAndGet();
         return changed;
+    }
+
+    /**
+     * Moves a job to {@code state} as {@link #setState} does, but only when it is in one of {@code from}; the check
+     * and the move are one step, so live mode cannot finish the job in between.
+     *
+     * @return the job as it was before (unchanged in the store when its state was not in {@code from}), or null when
+     *         no job has that JobId
+     */
+    EmulatedJob transition(String jobId, Set<String> from, String state) {
+        EmulatedJob[] before = new EmulatedJob[1];
+        jobs.computeIfPresent(jobId, (id, job) -> {
+            before[0] = job;
+            return from.contains(job.state()) ? moved(job, state) : job;
+        });
+        if (before[0] != null && from.contains(before[0].state())) {
+            version.incrementAndGet();
+        }
+        return before[0];
     }
 
     private EmulatedJob moved(EmulatedJob job, String state) {

@@ -82,7 +82,8 @@ final class Reply {
     private void send(int status, String errorCode, byte[] body) throws IOException {
         headers();
         record(status, errorCode);
-        exchange.sendResponseHeaders(status, body.length);
+        // For the JDK server 0 means "chunked, length unknown"; -1 is an empty body with Content-Length: 0.
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }

@@ -63,14 +63,29 @@ final class CiClient {
                 Date.from(start), Date.from(end), signHost);
     }
 
+    /** Any request to {@code path}, signed by the SDK (host and these parameters) for the next 10 minutes. */
+    String sdkAuthorization(HttpMethodName method, String path, Map<String, String> params) {
+        Instant now = emulator.clock().instant();
+        return new COSSigner().buildAuthorizationStr(method, path, Map.of("Host", host()), params,
+                new BasicCOSCredentials(SECRET_ID, SECRET_KEY), Date.from(now.minusSeconds(60)),
+                Date.from(now.plusSeconds(600)), true);
+    }
+
     HttpResponse<String> get(String path, Map<String, String> params, String authorization, String... headers) {
         return send("GET", path + query(params), authorization, headers);
     }
 
     HttpResponse<String> send(String method, String pathAndQuery, String authorization, String... headers) {
+        return sendWithBody(method, pathAndQuery, null, authorization, headers);
+    }
+
+    /** @param body the request body, or null for none */
+    HttpResponse<String> sendWithBody(String method, String pathAndQuery, String body, String authorization,
+                                      String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(emulator.baseUrl() + pathAndQuery))
                 .timeout(Duration.ofSeconds(20))
-                .method(method, HttpRequest.BodyPublishers.noBody());
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

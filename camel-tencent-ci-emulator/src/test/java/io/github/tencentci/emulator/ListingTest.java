@@ -141,7 +141,7 @@ class ListingTest {
         } while (!token.isEmpty());
 
         assertThat(tokens).hasSize(2).last().isEqualTo("");
-        assertThat(tokens.get(0)).isNotEmpty().doesNotContain("4");
+        assertThat(tokens.get(0)).isNotEmpty().isNotEqualTo("4"); // opaque, not the offset (its MAC may hold any digit)
         assertThat(seen).containsExactly("j6", "j5", "j4", "j3", "j2", "j1");
     }
 
@@ -192,13 +192,13 @@ class ListingTest {
         String authorization = client.sdkAuthorization(Map.of(), SECRET_ID, SECRET_KEY, 600, true);
 
         HttpResponse<String> notFound = client.get("/inventorytriggerjobs", Map.of(), authorization);
-        HttpResponse<String> post = client.send("POST", "/inventorytriggerjob", authorization);
+        HttpResponse<String> delete = client.send("DELETE", "/inventorytriggerjob", authorization); // POST triggers
 
         assertThat(notFound.statusCode()).isEqualTo(404);
         assertThat(element(notFound.body(), "Code")).isEqualTo("InvalidUrl");
-        assertThat(post.statusCode()).isEqualTo(405);
-        assertThat(element(post.body(), "Code")).isEqualTo("MethodNotAllowed");
-        assertThat(post.headers().firstValue("x-ci-request-id")).isPresent();
+        assertThat(delete.statusCode()).isEqualTo(405);
+        assertThat(element(delete.body(), "Code")).isEqualTo("MethodNotAllowed");
+        assertThat(delete.headers().firstValue("x-ci-request-id")).isPresent();
     }
 
     @Test

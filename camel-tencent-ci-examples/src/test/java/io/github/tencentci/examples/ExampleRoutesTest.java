@@ -22,4 +22,13 @@ class ExampleRoutesTest {
                 .extracting(Object::getClass)
                 .containsExactly(JobStateLogRoute.class, FailedJobsToSlackRoute.class);
     }
+
+    @Test
+    void theRoutesThatActOnJobsJoinOnlyWhenAskedFor() {
+        assertThat(ExampleRoutes.selectedBy(Map.of("TENCENTCI_RERUN_FAILED", "true", "TENCENTCI_STUCK_MAX_RUNNING", "2h")))
+                .extracting(Object::getClass)
+                .containsExactly(JobStateLogRoute.class, RerunFailedJobsRoute.class, CancelStuckJobsRoute.class);
+        assertThat(ExampleRoutes.selectedBy(Map.of("TENCENTCI_RERUN_FAILED", "no"))).extracting(Object::getClass)
+                .containsExactly(JobStateLogRoute.class);
+    }
 }

@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class JBangRouteTest {
 
     private static final Path ROUTE = Path.of("src/main/jbang/failed-jobs.camel.yaml");
+    private static final Path KAMELET_ROUTE = Path.of("src/main/jbang/failed-jobs-kamelet.camel.yaml");
 
     @RegisterExtension
     final TestJobsEmulator ci = new TestJobsEmulator();
@@ -26,7 +27,17 @@ class JBangRouteTest {
 
     @Test
     void jbangRouteForwardsOnlyFailedJobs() throws Exception {
-        assertThat(ROUTE).exists();
+        runAndExpectOnlyFailedJobs(ROUTE, "failed-jobs");
+    }
+
+    /** The same through the component's tencent-ci-jobs-source kamelet, which emits JSON itself. */
+    @Test
+    void jbangKameletRouteForwardsOnlyFailedJobs() throws Exception {
+        runAndExpectOnlyFailedJobs(KAMELET_ROUTE, "failed-jobs-kamelet");
+    }
+
+    private void runAndExpectOnlyFailedJobs(Path route, String routeId) throws Exception {
+        assertThat(route).exists();
         // exactly the placeholders the file documents; no component configuration
         Properties properties = new Properties();
         properties.setProperty("tencentci.bucket", "examplebucket-1250000000");
@@ -36,10 +47,10 @@ class JBangRouteTest {
         properties.setProperty("tencentcloud.secret-key", DemoEmulator.SECRET_KEY);
         properties.setProperty("tencentci.poll.delay", TestJobs.POLL_DELAY_MS);
         properties.setProperty("failedjobs.dir", failedJobsDir.toString());
-        properties.setProperty("camel.main.routesIncludePattern", "file:" + ROUTE.toAbsolutePath());
+        properties.setProperty("camel.main.routesIncludePattern", "file:" + route.toAbsolutePath());
 
         try (RunningCamel camel = RunningCamel.start(properties)) {
-            assertThat(camel.context().getRoute("failed-jobs")).isNotNull();
+            assertThat(camel.context().getRoute(routeId)).isNotNull();
             TestJobs.finish(ci.emulator());
 
             FailedJobFiles.assertHoldsExactlyTheFailedTestJobs(failedJobsDir);

@@ -43,7 +43,11 @@ final class TestJobs {
                     .jobId(jobId)
                     .name(nameOf(jobId))
                     .state("Running")
-                    .creationTime(CREATED.plusMinutes(minute++));
+                    .creationTime(CREATED.plusMinutes(minute++))
+                    // what a job needs to be submitted again (the re-run example)
+                    .inputPrefix("input/" + jobId.substring(jobId.length() - 2) + "/")
+                    .operationTag("Transcode")
+                    .templateId("t1a2b3");
             // the emulator keeps a failure code a job already carries when it moves to Failed
             if (FAILURES.containsKey(jobId)) {
                 job.code(FAILURES.get(jobId).get(0)).message(FAILURES.get(jobId).get(1));

@@ -4,14 +4,22 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.concurrent.ExecutorService;
 import java.util.function.BooleanSupplier;
 
 import io.github.tencentci.camel.http.RetryPolicy;
 import io.github.tencentci.camel.http.StopAwareWaiter;
 import io.github.tencentci.camel.http.ThrottleRetry;
+import io.github.tencentci.camel.model.JobsDetail;
 import io.github.tencentci.camel.parsing.JobPage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,12 +30,16 @@ import org.slf4j.LoggerFactory;
  * <p>
  * What a walk takes care of, so that its user only handles jobs:
  * <ul>
- * <li>the look-back window: a fresh walk lists only jobs created within {@code lookBack} of now (and within the
- * query's own start), so a quiet poll reads one page instead of the whole history. A job whose creation time has
- * left the window is no longer listed, so choose a window longer than a job can take to reach its last state;</li>
+ * <li>incremental polling ({@code lookBack}): a walk lists the jobs created within {@code lookBack} of now, so a quiet
+ * poll does not read the whole history, and still sees every state change of an older job. It does so in up to
+ * three legs: first every job that is open now ({@code Submitted}, {@code Running}, {@code Pause}), emitting those
+ * created before the window; then the window; then, one by one, the jobs that were open at the last complete walk,
+ * are open no more, and were created before the window, to read the final state they reached. The open jobs are
+ * remembered in {@link OpenJobs}. Until that memory is known (the first walk of a fresh endpoint), a walk can be
+ * asked to list everything instead of the window, for a delivery memory that outlived the last walk's;</li>
  * <li>resuming: a walk stopped early (e.g. capped) is continued by the next one from the page it stopped in or after,
- * with the query it started with, so its tokens stay valid;</li>
- * <li>the {@code NextToken} guard: a token the service hands out twice in one walk ends it, so it cannot loop;</li>
+ * with the legs it had left, so its tokens stay valid;</li>
+ * <li>the {@code NextToken} guard: a token the service hands out twice in one leg ends the walk, so it cannot loop;</li>
  * <li>throttling: every page is requested under one {@link ThrottleRetry}, so the retry budget spans the walk;</li>
  * <li>read-ahead: with an executor, the next page is read in the background while the user handles this one.</li>
  * </ul>
@@ -36,6 +48,7 @@ import org.slf4j.LoggerFactory;
 public final class JobListing {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobListing.class);
+    private static final Set<JobState> OPEN = EnumSet.of(JobState.Submitted, JobState.Running, JobState.Pause);
 
     private final TencentCiClient client;
     private final JobListingQuery query;
@@ -43,21 +56,35 @@ public final class JobListing {
     private final Clock clock;
     private final RetryPolicy retryPolicy;
     private final PageAhead pageAhead;
-    /** The page a stopped walk ends in or before; {@code null} to start from the first page. */
-    private String resumeToken;
-    /** The query of the walk being resumed: it keeps the window it started with. */
-    private JobListingQuery resumeQuery;
+    private final OpenJobs openJobs;
+    private final boolean listAllUntilKnown;
+    /** What a stopped walk had left; {@code null} to start afresh. */
+    private Walk resume;
 
     /**
-     * @param lookBack  how far back from now a fresh walk lists; zero for no window
+     * A listing without a look-back window: every walk lists everything the query selects.
+     *
      * @param readAhead reads the next page in the background; {@code null} to read every page when it is asked for
      */
-    public JobListing(TencentCiClient client, JobListingQuery query, Duration lookBack, Clock clock,
-                      RetryPolicy retryPolicy, ExecutorService readAhead) {
+    public JobListing(TencentCiClient client, JobListingQuery query, RetryPolicy retryPolicy, ExecutorService readAhead) {
+        this(client, query, Duration.ZERO, Clock.systemUTC(), new OpenJobs(), false, retryPolicy, readAhead);
+    }
+
+    /**
+     * @param lookBack          how far back from now a walk lists all jobs; zero for no window
+     * @param openJobs          the open jobs of the last complete walk, shared by the listings of one endpoint
+     * @param listAllUntilKnown whether a walk lists everything (not just the window) while {@code openJobs} is not
+     *                          known, e.g. because a persistent delivery memory may predate it
+     * @param readAhead         reads the next page in the background; {@code null} to read every page when asked for
+     */
+    public JobListing(TencentCiClient client, JobListingQuery query, Duration lookBack, Clock clock, OpenJobs openJobs,
+                      boolean listAllUntilKnown, RetryPolicy retryPolicy, ExecutorService readAhead) {
         this.client = client;
         this.query = query;
         this.lookBack = lookBack;
         this.clock = clock;
+        this.openJobs = openJobs;
+        this.listAllUntilKnown = listAllUntilKnown;
         this.retryPolicy = retryPolicy;
         this.pageAhead = readAhead == null ? null : new PageAhead(readAhead);
     }
@@ -73,68 +100,151 @@ public final class JobListing {
      * @param listener    told of every retry
      */
     public Walk walk(BooleanSupplier keepWaiting, ThrottleRetry.RetryListener listener) {
-        Walk walk = resumeToken == null ? new Walk(null, narrowed()) : new Walk(resumeToken, resumeQuery);
-        resumeToken = null;
-        resumeQuery = null;
-        walk.retry = new ThrottleRetry(retryPolicy, new StopAwareWaiter(keepWaiting), listener);
+        Walk walk = resume != null ? resume : fresh();
+        resume = null;
+        walk.begin(new ThrottleRetry(retryPolicy, new StopAwareWaiter(keepWaiting), listener));
         return walk;
     }
 
-    private JobListingQuery narrowed() {
+    private Walk fresh() {
         if (lookBack.isZero()) {
-            return query;
+            return new Walk(null, List.of(new Leg(query, null, false, null)));
         }
         // whole seconds: the API's time format has no fraction, and the window must not miss a job by truncation
-        return query.withStartCreationTimeAtLeast(OffsetDateTime.now(clock).minus(lookBack).withNano(0));
+        OffsetDateTime windowStart = listAllUntilKnown && !openJobs.isKnown()
+                ? null : OffsetDateTime.now(clock).minus(lookBack).withNano(0);
+        JobListingQuery window = windowStart == null ? query : query.withStartCreationTimeAtLeast(windowStart);
+        Predicate<JobsDetail> olderThanWindow = job -> windowStart != null && wanted(job)
+                && (job.getCreationTime() == null || job.getCreationTime().isBefore(windowStart));
+        return new Walk(windowStart, List.of(
+                new Leg(query.withStates(OPEN).withSize(100), olderThanWindow, true, null), new Leg(window, null, false, null)));
+    }
+
+    /** Whether the query's own states filter selects the job: for legs that list other states than it asks for. */
+    private boolean wanted(JobsDetail job) {
+        Set<JobState> states = query.states();
+        if (states.isEmpty() || states.contains(JobState.All)) {
+            return true;
+        }
+        for (JobState state : states) {
+            if (state.name().equals(job.getState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * One leg of a walk: one listing query paged through by NextToken.
+     *
+     * @param hand             which of its jobs the walk hands out; {@code null} for all
+     * @param collectsOpenJobs whether this leg lists the open jobs that {@link OpenJobs} remembers
+     * @param token            where a resumed leg goes on; {@code null} for its first page
+     */
+    private record Leg(JobListingQuery query, Predicate<JobsDetail> hand, boolean collectsOpenJobs, String token) {
+
+        Leg at(String resumeToken) {
+            return new Leg(query, hand, collectsOpenJobs, resumeToken);
+        }
     }
 
     /**
      * One walk through the listing. {@link #next()} hands out the pages; after handling a page, the user either goes
      * on ({@link #readAhead()}, optional) or stops ({@link #stopWithinPage()}, {@link #stopAfterPage()}). A failure
-     * ends the walk: the next one starts from the first page.
+     * ends the walk: the next one starts afresh.
      */
     public final class Walk implements AutoCloseable {
-        private final JobListingQuery walkQuery;
-        private final Set<String> seenTokens = new HashSet<>();
+        private final OffsetDateTime windowStart;
+        private final Deque<Leg> legs;
+        /** The open jobs listed by this walk's first leg, once it is complete. */
+        private Map<String, OffsetDateTime> open;
+        private Leg leg;
+        private Set<String> seenTokens;
         private ThrottleRetry retry;
         private String token;
         private JobPage current;
         private int pages;
         private boolean ended;
 
-        private Walk(String startToken, JobListingQuery walkQuery) {
-            this.token = startToken;
-            this.walkQuery = walkQuery;
-            if (startToken != null) {
-                seenTokens.add(startToken);
-            }
+        private Walk(OffsetDateTime windowStart, List<Leg> legs) {
+            this.windowStart = windowStart;
+            this.legs = new ArrayDeque<>(legs);
         }
 
-        /** The next page, or {@code null} when the walk has ended: last page, stopped, or a repeated NextToken. */
+        private void begin(ThrottleRetry walkRetry) {
+            retry = walkRetry;
+            ended = false;
+            pages = 0;
+        }
+
+        /** The next page, or {@code null} when the walk has ended: every leg done, stopped, or a repeated NextToken. */
         public JobPage next() throws IOException {
-            if (ended) {
-                return null;
-            }
-            if (current != null) {
-                if (current.isLastPage()) {
-                    ended = true;
+            while (!ended) {
+                if (current != null && !current.isLastPage()) {
+                    if (!seenTokens.add(current.nextToken())) {
+                        LOG.warn("The service returned NextToken '{}' a second time in one listing walk; ending this poll"
+                                 + " after {} pages so the walk cannot loop. The next poll starts afresh.",
+                                current.nextToken(), pages);
+                        ended = true;
+                        return null;
+                    }
+                    token = current.nextToken();
+                    return take();
+                }
+                if (leg != null) {
+                    legDone();
+                }
+                leg = legs.poll();
+                if (leg == null) {
+                    completed();
                     return null;
                 }
-                if (!seenTokens.add(current.nextToken())) {
-                    LOG.warn("The service returned NextToken '{}' a second time in one listing walk; ending this poll after"
-                             + " {} pages so the walk cannot loop. The next poll starts from the first page.",
-                            current.nextToken(), pages);
-                    ended = true;
-                    return null;
+                seenTokens = new HashSet<>();
+                token = leg.token();
+                if (token != null) {
+                    seenTokens.add(token);
                 }
-                token = current.nextToken();
+                return take();
             }
+            return null;
+        }
+
+        private JobPage take() throws IOException {
             String pageToken = token;
             int number = pages + 1;
-            current = pageAhead != null
-                    ? pageAhead.take(pageToken, () -> fetch(pageToken, number)) : fetch(pageToken, number);
+            JobListingQuery legQuery = leg.query();
+            JobPage page = pageAhead != null ? pageAhead.take(pageToken, () -> fetch(legQuery, pageToken, number))
+                    : fetch(legQuery, pageToken, number);
             pages++;
-            return current;
+            if (leg.collectsOpenJobs()) {
+                if (open == null) {
+                    open = new HashMap<>();
+                }
+                page.jobs().forEach(job -> open.put(job.getJobId(), job.getCreationTime()));
+            }
+            current = page;
+            return leg.hand() == null ? page : page.only(leg.hand());
+        }
+
+        /** After the open jobs were listed: the ones open last time and no more, created before the window, to read. */
+        private void legDone() {
+            if (leg.collectsOpenJobs() && windowStart != null) {
+                Map<String, OffsetDateTime> before = openJobs.jobs();
+                Map<String, OffsetDateTime> now = open == null ? Map.of() : open;
+                before.forEach((jobId, created) -> {
+                    if (!now.containsKey(jobId) && (created == null || created.isBefore(windowStart))) {
+                        legs.addLast(new Leg(query.withJobId(jobId).withStates(Set.of()), JobListing.this::wanted, false, null));
+                    }
+                });
+            }
+            current = null;
+        }
+
+        private void completed() {
+            ended = true;
+            if (!lookBack.isZero()) {
+                openJobs.replace(open == null ? Map.of() : open);
+            }
         }
 
         /** The user goes on after the current page: read the following one in the background, if there is one. */
@@ -142,24 +252,35 @@ public final class JobListing {
             if (pageAhead != null && !current.isLastPage() && !seenTokens.contains(current.nextToken())) {
                 String next = current.nextToken();
                 int number = pages + 1;
-                pageAhead.readAhead(next, () -> fetch(next, number));
+                JobListingQuery legQuery = leg.query(); // read now: the background read must not see a later leg
+                pageAhead.readAhead(next, () -> fetch(legQuery, next, number));
             }
         }
 
         /** Ends the walk within the current page: the next walk reads it again (what was taken from it is skipped then). */
         public void stopWithinPage() {
-            stop(token);
+            stop(leg.at(token));
         }
 
-        /** Ends the walk after the current page: the next walk goes on with the following page. */
+        /** Ends the walk after the current page: the next walk goes on with the following one. */
         public void stopAfterPage() {
-            stop(current.isLastPage() ? null : current.nextToken());
+            stop(current.isLastPage() ? null : leg.at(current.nextToken()));
         }
 
-        private void stop(String resumeAt) {
+        private void stop(Leg resumeAt) {
             ended = true;
-            resumeToken = resumeAt;
-            resumeQuery = resumeAt == null ? null : walkQuery;
+            if (resumeAt == null) {
+                legDone();
+            } else {
+                legs.addFirst(resumeAt);
+            }
+            leg = null;
+            current = null;
+            if (legs.isEmpty()) {
+                completed();
+            } else {
+                resume = this;
+            }
         }
 
         /** Pages handed out so far. */
@@ -181,8 +302,8 @@ public final class JobListing {
             }
         }
 
-        private JobPage fetch(String pageToken, int number) throws IOException {
-            return retry.call("Page " + number, () -> client.listJobs(walkQuery, pageToken));
+        private JobPage fetch(JobListingQuery legQuery, String pageToken, int number) throws IOException {
+            return retry.call("Page " + number + " of the job listing", () -> client.listJobs(legQuery, pageToken));
         }
     }
 }

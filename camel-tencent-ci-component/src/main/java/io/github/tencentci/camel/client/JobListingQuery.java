@@ -44,6 +44,21 @@ public record JobListingQuery(
         return new JobListingQuery(size, type, orderByTime, states, start, endCreationTime, workflowId, jobId, name);
     }
 
+    /** A copy that lists only jobs in these states; an empty set for any state. */
+    public JobListingQuery withStates(Set<JobState> only) {
+        return new JobListingQuery(size, type, orderByTime, only, startCreationTime, endCreationTime, workflowId, jobId, name);
+    }
+
+    /** A copy that lists only the job with this id. */
+    public JobListingQuery withJobId(String only) {
+        return new JobListingQuery(size, type, orderByTime, states, startCreationTime, endCreationTime, workflowId, only, name);
+    }
+
+    /** A copy with this many jobs a page. */
+    public JobListingQuery withSize(int pageSize) {
+        return new JobListingQuery(pageSize, type, orderByTime, states, startCreationTime, endCreationTime, workflowId, jobId, name);
+    }
+
     /** The query parameters for one page, in the service's spelling; {@code nextToken} is {@code null} for the first. */
     public Map<String, String> parameters(String nextToken) {
         Map<String, String> parameters = new LinkedHashMap<>(16);

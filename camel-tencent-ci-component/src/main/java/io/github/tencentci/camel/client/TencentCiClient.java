@@ -13,25 +13,33 @@ import java.util.Map;
 import io.github.tencentci.camel.http.CiHttpClientFactory;
 import io.github.tencentci.camel.http.CiServiceException;
 import io.github.tencentci.camel.http.SecretHeader;
+import io.github.tencentci.camel.model.JobRequest;
 import io.github.tencentci.camel.parsing.CiError;
 import io.github.tencentci.camel.parsing.CiErrorParser;
+import io.github.tencentci.camel.parsing.JobAnswer;
 import io.github.tencentci.camel.parsing.JobPage;
 import io.github.tencentci.camel.parsing.JobPageParser;
+import io.github.tencentci.camel.parsing.MalformedResponseException;
 import io.github.tencentci.camel.signing.CosPercentEncoder;
 import io.github.tencentci.camel.signing.CosSigner;
 import io.github.tencentci.camel.signing.TencentCredentials;
 import io.github.tencentci.camel.signing.TencentCredentialsProvider;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 
 /**
  * A client of the CI batch-job API, free of Camel: it builds and signs each request, sends it over HttpClient 5 and
  * reads the answer as it streams in. One signer, one HTTP client, one way of turning a refusal into a
- * {@link CiServiceException} serve every operation; {@link #listJobs} is the first, and the operations on single jobs
- * (describe, cancel, trigger) are meant to be added as further calls of {@link #call}.
+ * {@link CiServiceException} serve every operation: {@link #listJobs}, and the operations on single jobs
+ * {@link #describeJob}, {@link #cancelJob} and {@link #triggerJob}. Each call is one attempt (with at most one
+ * resend after a clock correction); retrying throttled calls is the caller's choice, with
+ * {@link io.github.tencentci.camel.http.ThrottleRetry}.
  * <p>
  * A body that cannot be read completely fails the whole call, so nothing half-read is ever handed on. When the
  * service refuses the signature's time window, the signer's clock is corrected from the response's {@code Date}
@@ -42,6 +50,8 @@ public final class TencentCiClient implements Closeable {
     public static final String JOBS_PATH = "/inventorytriggerjob";
     public static final String REQUEST_ID_HEADER = "x-ci-request-id";
     public static final String TRACE_ID_HEADER = "x-ci-trace-id";
+    /** The parameter that makes a PUT on a job a cancellation; signed, as the Java SDK does. */
+    static final String CANCEL_PARAMETER = "cancel";
 
     /** Reads a 2xx answer of one operation. */
     @FunctionalInterface
@@ -63,23 +73,27 @@ public final class TencentCiClient implements Closeable {
      * A client on an HTTP client that someone else owns: {@link #close()} leaves it open.
      *
      * @param baseUri     the service's base URL, see {@link #baseUri(String, String)}
+     * @param host        the Host header to send and sign: the authority of {@code baseUri}, or the bucket's CI domain
+     *                    when {@code baseUri} is a private address of the service
      * @param credentials asked before every request
      */
-    public TencentCiClient(CloseableHttpClient http, URI baseUri, TencentCredentialsProvider credentials) {
-        this(http, false, baseUri, credentials);
+    public TencentCiClient(CloseableHttpClient http, URI baseUri, String host, TencentCredentialsProvider credentials) {
+        this(http, false, baseUri, host, credentials);
     }
 
-    private TencentCiClient(CloseableHttpClient http, boolean ownsHttp, URI baseUri, TencentCredentialsProvider credentials) {
+    private TencentCiClient(CloseableHttpClient http, boolean ownsHttp, URI baseUri, String host,
+                            TencentCredentialsProvider credentials) {
         this.http = http;
         this.ownsHttp = ownsHttp;
         this.baseUri = baseUri;
-        this.host = baseUri.getRawAuthority();
+        this.host = host;
         this.credentials = credentials;
     }
 
     /** A client with its own pooled HTTP client, built from {@code settings} and closed with this client. */
-    public static TencentCiClient create(URI baseUri, TencentCredentialsProvider credentials, CiHttpClientFactory.HttpSettings settings) {
-        return new TencentCiClient(CiHttpClientFactory.create(settings), true, baseUri, credentials);
+    public static TencentCiClient create(URI baseUri, String host, TencentCredentialsProvider credentials,
+                                         CiHttpClientFactory.HttpSettings settings) {
+        return new TencentCiClient(CiHttpClientFactory.create(settings), true, baseUri, host, credentials);
     }
 
     /** The CI domain of a bucket: {@code https://<bucket>.ci.<region>.myqcloud.com}. */
@@ -106,11 +120,8 @@ public final class TencentCiClient implements Closeable {
      * @param nextToken the token of the page to fetch, {@code null} for the first
      */
     public JobPage listJobs(JobListingQuery query, String nextToken) throws IOException {
-        return call("GET", JOBS_PATH, query.parameters(nextToken), (response, entity) -> {
-            if (entity == null) {
-                throw new IOException("GET " + JOBS_PATH + " answered HTTP " + response.getCode() + " without a body");
-            }
-            try (InputStream body = entity.getContent()) {
+        return call("GET", JOBS_PATH, query.parameters(nextToken), null, (response, entity) -> {
+            try (InputStream body = body("GET " + JOBS_PATH, response, entity)) {
                 JobPage page = pageParser.parse(body);
                 return page.requestId() != null
                         ? page : new JobPage(header(response, REQUEST_ID_HEADER), page.jobs(), page.nextToken());
@@ -118,23 +129,108 @@ public final class TencentCiClient implements Closeable {
         });
     }
 
+    /**
+     * Describes one job: {@code GET /inventorytriggerjob/<jobId>}.
+     *
+     * @throws NoSuchJobException when the service names the id in {@code NonExistJobIds}
+     */
+    public JobAnswer describeJob(String jobId) throws IOException {
+        String path = jobPath(jobId);
+        JobAnswer answer = call("GET", path, Map.of(), null, (response, entity) -> answer("GET " + path, response, entity));
+        if (answer.job() == null) {
+            throw new NoSuchJobException("GET " + path, answer.nonExistJobIds().isEmpty() ? jobId
+                    : String.join(",", answer.nonExistJobIds()), answer.requestId());
+        }
+        return answer;
+    }
+
+    /**
+     * Cancels one job: {@code PUT /inventorytriggerjob/<jobId>?cancel}, no body.
+     *
+     * @return the RequestId of the answer, may be {@code null}
+     */
+    public String cancelJob(String jobId) throws IOException {
+        String path = jobPath(jobId);
+        return call("PUT", path, Map.of(CANCEL_PARAMETER, ""), null, (response, entity) -> {
+            if (entity != null) {
+                EntityUtils.consume(entity); // documented as empty; whatever came is not needed
+            }
+            return header(response, REQUEST_ID_HEADER);
+        });
+    }
+
+    /**
+     * Submits the job {@code request} describes, written as {@code <Request>} XML with JAXB; see
+     * {@link JobRequest#resubmitting} to submit a listed job again.
+     *
+     * @return the answer holding the new job
+     */
+    public JobAnswer triggerJob(JobRequest request) throws IOException {
+        return triggerJob(JobRequestWriter.write(request));
+    }
+
+    /**
+     * Submits a job: {@code POST /inventorytriggerjob} with {@code requestXml}, the {@code <Request>} document, sent as
+     * it is.
+     *
+     * @return the answer holding the new job
+     */
+    public JobAnswer triggerJob(byte[] requestXml) throws IOException {
+        String operation = "POST " + JOBS_PATH;
+        JobAnswer answer = call("POST", JOBS_PATH, Map.of(),
+                new ByteArrayEntity(requestXml, ContentType.create("application/xml")),
+                (response, entity) -> answer(operation, response, entity));
+        if (answer.job() == null) {
+            throw new MalformedResponseException(operation + " answered without the new job's JobsDetail (RequestId="
+                                                 + answer.requestId() + ")");
+        }
+        return answer;
+    }
+
+    private JobAnswer answer(String operation, ClassicHttpResponse response, HttpEntity entity) throws IOException {
+        try (InputStream body = body(operation, response, entity)) {
+            JobAnswer answer = pageParser.parseAnswer(body);
+            return answer.requestId() != null
+                    ? answer : new JobAnswer(header(response, REQUEST_ID_HEADER), answer.job(), answer.nonExistJobIds());
+        }
+    }
+
+    private static InputStream body(String operation, ClassicHttpResponse response, HttpEntity entity) throws IOException {
+        if (entity == null) {
+            throw new IOException(operation + " answered HTTP " + response.getCode() + " without a body");
+        }
+        return entity.getContent();
+    }
+
+    /** The path of one job, decoded (as it is signed); {@link #send} encodes it for the wire. */
+    static String jobPath(String jobId) {
+        if (jobId == null || jobId.isBlank()) {
+            throw new IllegalArgumentException("a job id is required, was " + (jobId == null ? "null" : "blank"));
+        }
+        return JOBS_PATH + "/" + jobId;
+    }
+
     /** Sends one signed request, once more after a clock correction; a non-2xx answer is a {@link CiServiceException}. */
-    private <T> T call(String method, String path, Map<String, String> parameters, AnswerReader<T> reader)
-            throws IOException {
+    private <T> T call(String method, String path, Map<String, String> parameters, HttpEntity content,
+                       AnswerReader<T> reader) throws IOException {
         try {
-            return send(method, path, parameters, reader);
+            return send(method, path, parameters, content, reader);
         } catch (CiServiceException refused) {
             if (!clockCorrection.correct(refused)) {
                 throw refused;
             }
-            return send(method, path, parameters, reader); // once: a second refusal is not a clock problem
+            return send(method, path, parameters, content, reader); // once: a second refusal is not a clock problem
         }
     }
 
-    private <T> T send(String method, String path, Map<String, String> parameters, AnswerReader<T> reader)
-            throws IOException {
+    /** @param content the request body, repeatable, or {@code null} */
+    private <T> T send(String method, String path, Map<String, String> parameters, HttpEntity content,
+                       AnswerReader<T> reader) throws IOException {
         ClassicRequestBuilder request = ClassicRequestBuilder.create(method)
-                .setUri(URI.create(baseUri + path + rawQuery(parameters)));
+                .setUri(URI.create(baseUri + rawPath(path) + rawQuery(parameters)));
+        if (content != null) {
+            request.setEntity(content);
+        }
         sign(request, method, path, parameters);
         return http.execute(request.build(), response -> {
             int status = response.getCode();
@@ -171,7 +267,22 @@ public final class TencentCiClient implements Closeable {
         }
     }
 
-    /** Encodes exactly as the signer does, so the service sees on the wire what was signed. */
+    /** Encodes each segment of a decoded path as the signer encodes, keeping the slashes. */
+    static String rawPath(String path) {
+        StringBuilder raw = new StringBuilder(path.length() + 16);
+        for (String segment : path.split("/", -1)) {
+            if (raw.length() > 0 || !segment.isEmpty()) {
+                raw.append('/');
+            }
+            raw.append(CosPercentEncoder.encode(segment));
+        }
+        return raw.toString();
+    }
+
+    /**
+     * Encodes exactly as the signer does, so the service sees on the wire what was signed. A parameter without a
+     * value is written as its name alone ({@code ?cancel}), as the API documents it.
+     */
     static String rawQuery(Map<String, String> parameters) {
         if (parameters.isEmpty()) {
             return "";
@@ -181,7 +292,10 @@ public final class TencentCiClient implements Closeable {
             if (query.length() > 1) {
                 query.append('&');
             }
-            query.append(CosPercentEncoder.encode(e.getKey())).append('=').append(CosPercentEncoder.encode(e.getValue()));
+            query.append(CosPercentEncoder.encode(e.getKey()));
+            if (!e.getValue().isEmpty()) {
+                query.append('=').append(CosPercentEncoder.encode(e.getValue()));
+            }
         }
         return query.toString();
     }

@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the requests of one poll under a {@link RetryPolicy}: a throttled or unavailable answer is retried after a
  * logged, stoppable wait; anything else, an exhausted policy or budget, or a stop during the wait, fails the request
- * with the service's own exception. Create one per poll: the budget is spent across all pages of the poll.
+ * with the service's own exception. Create one per unit of work whose waits share the budget: a poll (all its
+ * pages) for the consumer, an exchange for the producer.
  * <p>
  * Thread-safe: a walk's read-ahead thread and its polling thread share one (a read-ahead that the walk dropped may
  * still be finishing while the polling thread reads the page itself), so the time waited is counted atomically.
@@ -34,12 +35,22 @@ public final class ThrottleRetry {
     private final RetryPolicy policy;
     private final StopAwareWaiter waiter;
     private final RetryListener listener;
+    private final String givingUp;
     private final AtomicLong waitedMillis = new AtomicLong();
 
+    /** For the requests of one poll. */
     public ThrottleRetry(RetryPolicy policy, StopAwareWaiter waiter, RetryListener listener) {
+        this(policy, waiter, listener, "this poll fails and the next poll starts again");
+    }
+
+    /**
+     * @param givingUp what happens when the retries are over, for the log, e.g. "the exchange fails"
+     */
+    public ThrottleRetry(RetryPolicy policy, StopAwareWaiter waiter, RetryListener listener, String givingUp) {
         this.policy = policy;
         this.waiter = waiter;
         this.listener = listener;
+        this.givingUp = givingUp;
     }
 
     /** How long this poll has waited so far. */
@@ -50,7 +61,7 @@ public final class ThrottleRetry {
     /**
      * Sends the request, retrying it as the policy allows.
      *
-     * @param what what is being requested, for the log, e.g. "page 3"
+     * @param what what is being requested, for the log, e.g. "Page 3 of the job listing"
      */
     public <T> T call(String what, Request<T> request) throws IOException {
         for (int attempt = 1;; attempt++) {
@@ -62,20 +73,19 @@ public final class ThrottleRetry {
                 }
                 CiServiceException cause = (CiServiceException) failure;
                 if (attempt >= policy.getAttempts()) {
-                    LOG.warn("{} of the job listing is still refused after {} attempts ({}); this poll fails and the next"
-                             + " poll starts again", what, attempt, summary(cause));
+                    LOG.warn("{} is still refused after {} attempts ({}); {}", what, attempt, summary(cause), givingUp);
                     throw cause;
                 }
                 Duration delay = policy.delayBefore(attempt, cause.getRetryAfter());
                 long spent = waitedMillis.get();
                 long left = policy.getBudget().toMillis() - spent;
                 if (delay.toMillis() > left) {
-                    LOG.warn("{} of the job listing refused ({}); waiting {} ms more would exceed the retry budget of {} ms"
-                             + " per poll ({} ms spent), so this poll fails and the next poll starts again", what,
-                            summary(cause), delay.toMillis(), policy.getBudget().toMillis(), spent);
+                    LOG.warn("{} refused ({}); waiting {} ms more would exceed the retry budget of {} ms ({} ms spent),"
+                             + " so {}", what, summary(cause), delay.toMillis(), policy.getBudget().toMillis(), spent,
+                            givingUp);
                     throw cause;
                 }
-                LOG.warn("{} of the job listing refused ({}); waiting {} ms before attempt {} of {}{}", what, summary(cause),
+                LOG.warn("{} refused ({}); waiting {} ms before attempt {} of {}{}", what, summary(cause),
                         delay.toMillis(), attempt + 1, policy.getAttempts(),
                         cause.getRetryAfter() == null ? "" : " (the service asked for Retry-After "
                                 + cause.getRetryAfter().toSeconds() + " s, honoured up to "
@@ -85,7 +95,7 @@ public final class ThrottleRetry {
                 boolean waitedFully = waiter.await(delay);
                 waitedMillis.addAndGet((System.nanoTime() - start) / 1_000_000);
                 if (!waitedFully) {
-                    LOG.info("Stopped waiting to retry {} of the job listing: the consumer is stopping", what);
+                    LOG.info("Stopped waiting to retry {}: stopping", what);
                     throw cause;
                 }
             }

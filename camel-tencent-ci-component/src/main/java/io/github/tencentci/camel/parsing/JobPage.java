@@ -1,6 +1,7 @@
 package io.github.tencentci.camel.parsing;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 import io.github.tencentci.camel.model.JobsDetail;
 
@@ -30,5 +31,15 @@ public record JobPage(String requestId, List<JobsDetail> jobs, String nextToken)
      */
     public boolean isLastPage() {
         return nextToken == null || nextToken.isBlank();
+    }
+
+    /**
+     * This page with only the jobs {@code keep} accepts, in their order; same RequestId and NextToken.
+     *
+     * @param  keep which jobs to keep
+     * @return      the filtered page
+     */
+    public JobPage only(Predicate<JobsDetail> keep) {
+        return new JobPage(requestId, jobs.stream().filter(keep).toList(), nextToken);
     }
 }

@@ -12,13 +12,16 @@ import javax.xml.stream.XMLStreamReader;
 import io.github.tencentci.camel.model.JobsDetail;
 
 /**
- * Reads one page of {@code GET /inventorytriggerjob}:
+ * Reads one page of {@code GET /inventorytriggerjob} ({@link #parse}), and the answers about one job of describe
+ * ({@code GET /inventorytriggerjob/<jobId>}) and trigger ({@code POST /inventorytriggerjob}) ({@link #parseAnswer}),
+ * which share the shape:
  *
  * <pre>
  * &lt;Response&gt;
  *   &lt;RequestId&gt;..&lt;/RequestId&gt;
- *   &lt;JobsDetail&gt;..&lt;/JobsDetail&gt;   zero or more
- *   &lt;NextToken&gt;..&lt;/NextToken&gt;
+ *   &lt;JobsDetail&gt;..&lt;/JobsDetail&gt;           zero or more (one in a describe or trigger answer)
+ *   &lt;NextToken&gt;..&lt;/NextToken&gt;             listing only
+ *   &lt;NonExistJobIds&gt;..&lt;/NonExistJobIds&gt;   describe only, for an id the service does not know
  * &lt;/Response&gt;
  * </pre>
  *
@@ -37,6 +40,11 @@ public final class JobPageParser {
     private static final String REQUEST_ID = "RequestId";
     private static final String JOBS_DETAIL = "JobsDetail";
     private static final String NEXT_TOKEN = "NextToken";
+    private static final String NON_EXIST_JOB_IDS = "NonExistJobIds";
+
+    /** Everything a {@code <Response>} can hold. */
+    private record Response(String requestId, List<JobsDetail> jobs, String nextToken, List<String> nonExistJobIds) {
+    }
 
     /**
      * Parses one page.
@@ -47,6 +55,27 @@ public final class JobPageParser {
      *                                    a {@code <Response>}
      */
     public JobPage parse(InputStream body) throws MalformedResponseException {
+        Response response = read(body);
+        return new JobPage(response.requestId(), response.jobs(), response.nextToken());
+    }
+
+    /**
+     * Parses the answer of describe or trigger: at most one job, and the ids the service does not know.
+     *
+     * @param  body                       the response body; read to its end but not closed
+     * @throws MalformedResponseException as {@link #parse}, and when the answer holds more than one job
+     */
+    public JobAnswer parseAnswer(InputStream body) throws MalformedResponseException {
+        Response response = read(body);
+        if (response.jobs().size() > 1) {
+            throw new MalformedResponseException("Malformed CI job response: expected at most one JobsDetail, found "
+                                                 + response.jobs().size(), null);
+        }
+        return new JobAnswer(response.requestId(), response.jobs().isEmpty() ? null : response.jobs().get(0),
+                response.nonExistJobIds());
+    }
+
+    private static Response read(InputStream body) throws MalformedResponseException {
         XMLStreamReader reader;
         try {
             reader = HardenedXmlInputFactory.get().createXMLStreamReader(body);
@@ -62,7 +91,7 @@ public final class JobPageParser {
         }
     }
 
-    private static JobPage readResponse(XMLStreamReader reader)
+    private static Response readResponse(XMLStreamReader reader)
             throws XMLStreamException, MalformedResponseException {
         moveToRoot(reader);
         if (!RESPONSE.equals(reader.getLocalName())) {
@@ -72,6 +101,7 @@ public final class JobPageParser {
         String requestId = null;
         String nextToken = null;
         List<JobsDetail> jobs = new ArrayList<>(100); // the API's largest page
+        List<String> nonExistJobIds = new ArrayList<>(0);
         JobsDetailReader jobReader = new JobsDetailReader(reader, JobPageParser::jobLabel);
         int event = reader.next();
         while (event != XMLStreamConstants.END_ELEMENT) { // the end of <Response>: children are consumed whole
@@ -80,6 +110,7 @@ public final class JobPageParser {
                     case JOBS_DETAIL -> jobs.add(readJob(reader, jobReader, jobs.size()));
                     case REQUEST_ID -> requestId = reader.getElementText().strip();
                     case NEXT_TOKEN -> nextToken = reader.getElementText().strip();
+                    case NON_EXIST_JOB_IDS -> nonExistJobIds.add(reader.getElementText().strip());
                     default -> skipElement(reader);
                 }
             } else if (event == XMLStreamConstants.END_DOCUMENT) {
@@ -91,7 +122,7 @@ public final class JobPageParser {
         while (reader.hasNext()) {
             reader.next();
         }
-        return new JobPage(requestId, jobs, nextToken);
+        return new Response(requestId, jobs, nextToken, List.copyOf(nonExistJobIds));
     }
 
     private static void moveToRoot(XMLStreamReader reader) throws XMLStreamException, MalformedResponseException {
@@ -145,7 +176,7 @@ public final class JobPageParser {
     private static MalformedResponseException malformed(String what, Location where, Throwable cause) {
         String at = where == null || where.getLineNumber() < 0
                 ? "" : " at line " + where.getLineNumber() + ", column " + where.getColumnNumber();
-        return new MalformedResponseException("Malformed CI job listing response" + at + ": " + what, cause);
+        return new MalformedResponseException("Malformed CI job response" + at + ": " + what, cause);
     }
 
     private static void closeQuietly(XMLStreamReader reader) {

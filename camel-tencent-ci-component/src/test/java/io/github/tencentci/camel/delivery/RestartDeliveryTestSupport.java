@@ -65,7 +65,7 @@ abstract class RestartDeliveryTestSupport {
         Path run2 = dir.resolve("run2.txt");
 
         try (DeliveryNode node = new DeliveryNode(emulator.baseUrl(), repository, run1, HALT_AFTER,
-                ctx -> new Thread(ctx::stop, "stop-node").start())) {
+                RestartDeliveryTestSupport::stopFromInsideTheRoute)) {
             node.start();
             await().atMost(Duration.ofSeconds(20)).until(() -> node.context().isStopped());
         }
@@ -85,6 +85,18 @@ abstract class RestartDeliveryTestSupport {
         assertThat(completedBeforeRestart).containsExactlyInAnyOrderElementsOf(first);
         assertThat(second).doesNotHaveDuplicates().doesNotContainAnyElementsOf(first);
         assertThat(union(first, second)).containsExactlyInAnyOrderElementsOf(HISTORY.expectedKeys());
+    }
+
+    /**
+     * Stops the node as a user's Ctrl+C would, from another thread, and holds this exchange until the consumer has
+     * been told to stop taking the rest of its batch: without that, a slow stop thread let the node finish the whole
+     * history first on a busy machine, and the test proved nothing about a stop mid-batch.
+     */
+    private static void stopFromInsideTheRoute(org.apache.camel.CamelContext ctx) {
+        new Thread(ctx::stop, "stop-node").start();
+        org.apache.camel.support.ScheduledBatchPollingConsumer consumer
+                = (org.apache.camel.support.ScheduledBatchPollingConsumer) ctx.getRoute("jobs").getConsumer();
+        await().atMost(Duration.ofSeconds(8)).until(() -> !consumer.isBatchAllowed());
     }
 
     @Test

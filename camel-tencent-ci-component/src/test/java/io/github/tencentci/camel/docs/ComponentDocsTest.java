@@ -31,6 +31,8 @@ class ComponentDocsTest {
         GROUPS.put("filter", "Filter (sent as the API's query parameters)");
         GROUPS.put("consumer", "Consumer");
         GROUPS.put("consumer (advanced)", "Consumer (advanced)");
+        GROUPS.put("producer", "Producer");
+        GROUPS.put("producer (advanced)", "Producer (advanced)");
         GROUPS.put("advanced", "HTTP and retries (advanced)");
         GROUPS.put("proxy", "Proxy");
         GROUPS.put("scheduler", "Scheduler (Camel's scheduled-poll options)");

@@ -208,7 +208,7 @@ class JobPageParserTest {
             assertThatThrownBy(() -> parser.parse(stream(cut)))
                     .as("body cut after %d chars", length)
                     .isInstanceOf(MalformedResponseException.class)
-                    .hasMessageStartingWith("Malformed CI job listing response");
+                    .hasMessageStartingWith("Malformed CI job response");
         }
     }
 
@@ -236,7 +236,7 @@ class JobPageParserTest {
     void malformedXmlIsRejected(String xml) {
         assertThatThrownBy(() -> parser.parse(stream(xml)))
                 .isInstanceOf(MalformedResponseException.class)
-                .hasMessageStartingWith("Malformed CI job listing response");
+                .hasMessageStartingWith("Malformed CI job response");
     }
 
     @Test
