@@ -26,9 +26,17 @@ final class RawLimit implements Contender {
 
     private final XMLInputFactory xml = XMLInputFactory.newFactory();
     private final CosSigner signer = new CosSigner();
+    private final Runnable perJob;
     private CloseableHttpClient http;
 
     RawLimit() {
+        this(() -> {
+        });
+    }
+
+    /** @param perJob called on every {@code <JobsDetail>} start tag, on the reading thread */
+    RawLimit(Runnable perJob) {
+        this.perJob = perJob;
         xml.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     }
 
@@ -86,6 +94,7 @@ final class RawLimit implements Contender {
                     String name = reader.getLocalName();
                     if ("JobsDetail".equals(name)) {
                         jobs++;
+                        perJob.run();
                     } else if ("NextToken".equals(name)) {
                         next = reader.getElementText().strip();
                     }

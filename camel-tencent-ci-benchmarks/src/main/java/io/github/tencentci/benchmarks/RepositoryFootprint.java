@@ -2,22 +2,33 @@ package io.github.tencentci.benchmarks;
 
 import java.util.Random;
 
+import io.github.tencentci.camel.delivery.BoundedMemoryRepository;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 
 /**
- * The heap the consumer's default idempotent repository takes when full: an in-memory LRU repository of
- * {@code size} keys shaped like the consumer's ({@code b<32 hex>:State}), measured as the growth of the heap used
- * after a full GC.
+ * The heap an in-memory idempotent repository takes when full of {@code size} keys shaped like the consumer's
+ * ({@code b<32 hex>:State}), measured as the growth of the heap used after a full GC: the consumer's default
+ * ({@link BoundedMemoryRepository}) and, for comparison, Camel's {@link MemoryIdempotentRepository}, its default
+ * before.
  */
 final class RepositoryFootprint {
 
     private RepositoryFootprint() {
     }
 
+    /** @return MiB taken by the consumer's default repository, full */
     static double mebibytesOf(int size) throws Exception {
+        return mebibytesOf(new BoundedMemoryRepository(size), size);
+    }
+
+    /** @return MiB taken by Camel's {@code MemoryIdempotentRepository}, full */
+    static double camelMemoryRepositoryMebibytesOf(int size) throws Exception {
+        return mebibytesOf(MemoryIdempotentRepository.memoryIdempotentRepository(size), size);
+    }
+
+    private static double mebibytesOf(IdempotentRepository repository, int size) throws Exception {
         long before = usedAfterGc();
-        IdempotentRepository repository = MemoryIdempotentRepository.memoryIdempotentRepository(size);
         repository.start();
         Random random = new Random(42);
         for (int i = 0; i < size; i++) {

@@ -20,7 +20,8 @@ class EndToEndHarnessSmokeTest {
     void everyContenderReadsEveryJobAndTheRatiosArePrinted() throws Exception {
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         EndToEndHarness.HarnessOptions options = EndToEndHarness.HarnessOptions.parse(
-                "--jobs", "1000", "--rounds", "1", "--warmup", "0", "--idle-polls", "5", "--no-repository-footprint");
+                "--jobs", "1000", "--rounds", "1", "--warmup", "0", "--idle-polls", "5", "--lifecycle", "2",
+                "--no-repository-footprint");
 
         Map<String, EndToEndHarness.Measurement> results
                 = new EndToEndHarness(options, new PrintStream(text, true, StandardCharsets.UTF_8)).run();
@@ -33,16 +34,20 @@ class EndToEndHarnessSmokeTest {
         });
         assertThat(text.toString(StandardCharsets.UTF_8))
                 .contains("component / raw limit", "component / hand-written route", "component / official SDK")
-                .contains("Steady-state poll", "1.00 requests per poll");
+                .contains("(in-process, pre-rendered pages)", "client CPU per job / raw limit")
+                .contains("Steady-state poll", "1.00 requests per poll")
+                .contains("startRoute to first request", "stopRoute (idle)");
     }
 
     @Test
     void badOptionsNameTheOptionAndWhatIsAllowed() {
         assertThatThrownBy(() -> EndToEndHarness.HarnessOptions.parse("--contenders", "raw,camel"))
-                .hasMessageContaining("--contenders 'camel'").hasMessageContaining("[raw, component, route, sdk]");
+                .hasMessageContaining("--contenders 'camel'").hasMessageContaining("[raw, floor, component, route, sdk]");
         assertThatThrownBy(() -> EndToEndHarness.HarnessOptions.parse("--jobs", "0"))
                 .hasMessageContaining("--jobs '0' is invalid: an integer from 1 to 10000000 is allowed");
         assertThatThrownBy(() -> EndToEndHarness.HarnessOptions.parse("--emulator", "http://127.0.0.1:8080"))
                 .hasMessageContaining("--emulator needs --secret-id and --secret-key");
+        assertThatThrownBy(() -> EndToEndHarness.HarnessOptions.parse("--server", "wiremock"))
+                .hasMessageContaining("--server 'wiremock' is not allowed: use prerendered or emulator");
     }
 }

@@ -16,7 +16,7 @@ import io.github.tencentci.camel.monitoring.PollTally;
 import io.github.tencentci.camel.parsing.JobPage;
 import io.github.tencentci.camel.signing.CosSigner;
 import org.apache.camel.Exchange;
-import org.apache.camel.Message;
+import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Processor;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
@@ -101,6 +101,11 @@ public class TencentCiConsumer extends ScheduledBatchPollingConsumer {
         while (isRunAllowed() && (page = walk.next()) != null) {
             tally.pageRead();
             forceConsumerAsReady();
+            boolean capped = maxMessagesPerPoll > 0;
+            if (!capped) {
+                // nothing can stop the walk within this page: read the next one while this one's exchanges are made
+                walk.readAhead();
+            }
             Queue<Object> batch = new ArrayDeque<>(page.jobs().size());
             boolean stoppedInPage = false;
             for (JobsDetail job : page.jobs()) {
@@ -130,7 +135,7 @@ public class TencentCiConsumer extends ScheduledBatchPollingConsumer {
                 walk.stopWithinPage(); // read this page again next time; what was emitted from it is skipped then
             } else if (capReached(tally)) {
                 walk.stopAfterPage();
-            } else {
+            } else if (capped) {
                 walk.readAhead();
             }
             processBatch(batch);
@@ -163,14 +168,7 @@ public class TencentCiConsumer extends ScheduledBatchPollingConsumer {
 
     private Exchange createExchange(JobsDetail job, JobPage page) {
         Exchange exchange = createExchange(true);
-        Message message = exchange.getMessage();
-        message.setBody(job);
-        message.setHeader(TencentCiConstants.JOB_ID, job.getJobId());
-        message.setHeader(TencentCiConstants.JOB_STATE, job.getState());
-        message.setHeader(TencentCiConstants.JOB_TYPE, job.getType());
-        message.setHeader(TencentCiConstants.JOB_NAME, job.getName());
-        message.setHeader(TencentCiConstants.CREATION_TIME, job.getCreationTime());
-        message.setHeader(TencentCiConstants.REQUEST_ID, page.requestId());
+        exchange.setIn(new TencentCiMessage(exchange, job, page.requestId()));
         return exchange;
     }
 
@@ -179,9 +177,9 @@ public class TencentCiConsumer extends ScheduledBatchPollingConsumer {
         int total = exchanges.size();
         for (int index = 0; index < total; index++) {
             Exchange exchange = (Exchange) exchanges.poll();
-            exchange.setProperty(Exchange.BATCH_INDEX, index);
-            exchange.setProperty(Exchange.BATCH_SIZE, total);
-            exchange.setProperty(Exchange.BATCH_COMPLETE, index == total - 1);
+            exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, index);
+            exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, total);
+            exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, index == total - 1);
             pendingExchanges = total - index - 1;
             if (!isBatchAllowed()) {
                 // stopping: what is not processed is released so that it comes again after a restart

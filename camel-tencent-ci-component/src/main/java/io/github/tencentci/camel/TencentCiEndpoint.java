@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import io.github.tencentci.camel.client.JobListing;
 import io.github.tencentci.camel.client.OpenJobs;
 import io.github.tencentci.camel.client.TencentCiClient;
+import io.github.tencentci.camel.delivery.BoundedMemoryRepository;
 import io.github.tencentci.camel.delivery.DeliveryKeys;
 import io.github.tencentci.camel.delivery.JobDeliveryTracker;
 import io.github.tencentci.camel.http.CiHttpClientFactory;
@@ -29,7 +30,6 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
 import org.apache.camel.support.builder.ExpressionBuilder;
-import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -153,7 +153,7 @@ public class TencentCiEndpoint extends ScheduledPollEndpoint {
                         c.getSslContextParameters() == null ? null : c.getSslContextParameters().createSSLContext(getCamelContext()),
                         c.getHttpClientConfigurer()));
         IdempotentRepository repository = idempotentRepository != null
-                ? idempotentRepository : MemoryIdempotentRepository.memoryIdempotentRepository(idempotentCacheSize);
+                ? idempotentRepository : new BoundedMemoryRepository(idempotentCacheSize);
         ServiceHelper.startService(repository);
         deliveryTracker = new JobDeliveryTracker(repository);
         openJobs = new OpenJobs(); // lives as long as the default repository: both are forgotten together

@@ -100,9 +100,9 @@ public final class JobPageParser {
         }
         String requestId = null;
         String nextToken = null;
-        List<JobsDetail> jobs = new ArrayList<>();
+        List<JobsDetail> jobs = new ArrayList<>(100); // the API's largest page
         List<String> nonExistJobIds = new ArrayList<>(0);
-        JobsDetailReader jobReader = new JobsDetailReader(reader);
+        JobsDetailReader jobReader = new JobsDetailReader(reader, JobPageParser::jobLabel);
         int event = reader.next();
         while (event != XMLStreamConstants.END_ELEMENT) { // the end of <Response>: children are consumed whole
             if (event == XMLStreamConstants.START_ELEMENT) {
@@ -140,12 +140,13 @@ public final class JobPageParser {
 
     private static JobsDetail readJob(XMLStreamReader reader, JobsDetailReader jobReader, int index)
             throws MalformedResponseException {
-        // copied now: the JDK reader's Location is a live view that moves on with the reader
-        Location start = FixedLocation.of(reader.getLocation());
         try {
-            return jobReader.read(jobLabel(index));
+            return jobReader.read(index);
         } catch (XMLStreamException e) {
-            throw malformed(jobLabel(index) + ": " + problem(e), e.getLocation() != null ? e.getLocation() : start, e);
+            // the reader's exceptions carry where they happened; else where the reader stopped, inside this job
+            // (copied: the JDK reader's Location is a live view that moves on with the reader)
+            Location where = e.getLocation() != null ? e.getLocation() : FixedLocation.of(reader.getLocation());
+            throw malformed(jobLabel(index) + ": " + problem(e), where, e);
         }
     }
 

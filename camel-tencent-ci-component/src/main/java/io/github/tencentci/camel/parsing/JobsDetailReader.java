@@ -1,10 +1,12 @@
 package io.github.tencentci.camel.parsing;
 
+import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.IntFunction;
 
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -51,6 +53,7 @@ final class JobsDetailReader {
     private static final Logger LOG = LoggerFactory.getLogger(JobsDetailReader.class);
 
     private final XMLStreamReader reader;
+    private final IntFunction<String> labels;
     private final CiIntegerAdapter integers = new CiIntegerAdapter();
     /** The structured elements from {@code <JobsDetail>} down to the one being read, for naming an odd field. */
     private final Deque<String> path = new ArrayDeque<>();
@@ -58,12 +61,23 @@ final class JobsDetailReader {
     private XmlExtensible owner;
     private final AnyElementReader others;
     private final NamespaceBindings inJob = new NamespaceBindings(); // declared from <JobsDetail> down
+    private final TextCache texts = new TextCache();
+    /** Time fields: CreationTime, StartTime, EndTime, TimeInterval Start and End. */
+    private static final int TIME_FIELDS = 5;
+    /** Longest time text remembered: the API's notations are 20 to 25 characters. */
+    private static final int RECENT_LENGTH = 25;
+    /** The last time read of each field, as text and as value, so that a repeated time is not parsed again. */
+    private final char[] recentTexts = new char[TIME_FIELDS * RECENT_LENGTH];
+    private final int[] recentLengths = { -1, -1, -1, -1, -1 };
+    private final OffsetDateTime[] recentTimes = new OffsetDateTime[TIME_FIELDS];
 
     /**
-     * @param reader the page's reader; {@link #read()} is called with it on each {@code <JobsDetail>} start tag
+     * @param reader the page's reader; {@link #read(int)} is called with it on each {@code <JobsDetail>} start tag
+     * @param labels how to name a job in a warning if it has no JobId, by its index, e.g. {@code JobsDetail #3}
      */
-    JobsDetailReader(XMLStreamReader reader) {
+    JobsDetailReader(XMLStreamReader reader, IntFunction<String> labels) {
         this.reader = reader;
+        this.labels = labels;
         this.others = new AnyElementReader(reader);
     }
 
@@ -71,18 +85,18 @@ final class JobsDetailReader {
      * Reads the job whose start tag is the reader's current event and leaves the reader on its end tag. Values that
      * do not fit their fields are kept as elements and logged, see the class comment.
      *
-     * @param  label              how to name the job in a warning if it has no JobId, e.g. {@code JobsDetail #3}
+     * @param  index              the job's place in the page, from 0, for {@code labels}
      * @return                    the job
      * @throws XMLStreamException if the XML is not well-formed or ends early
      */
-    JobsDetail read(String label) throws XMLStreamException {
+    JobsDetail read(int index) throws XMLStreamException {
         others.nextJob();
         inJob.reset(0);
         path.clear();
         oddFields = null;
         JobsDetail job = readObject(new JobsDetail(), JobsDetailReader::jobsDetail);
         if (oddFields != null) {
-            String id = job.getJobId() != null ? "job " + job.getJobId() : label;
+            String id = job.getJobId() != null ? "job " + job.getJobId() : labels.apply(index);
             for (String odd : oddFields) {
                 LOG.warn("CI {}: {}; the field is left empty and the element kept as it came (see the job's XML)", id, odd);
             }
@@ -108,14 +122,14 @@ final class JobsDetailReader {
             case "Message" -> job.setMessage(in.text());
             case "Type" -> job.setType(in.text());
             case "Name" -> job.setName(in.text());
-            case "JobId" -> job.setJobId(in.text());
+            case "JobId" -> job.setJobId(in.text(false)); // unique: not worth caching
             case "State" -> job.setState(in.text());
             case "Tag" -> job.setTag(in.text());
             case "Progress" -> job.setProgress(in.text());
             case "QueueId" -> job.setQueueId(in.text());
-            case "CreationTime" -> job.setCreationTime(in.time());
-            case "StartTime" -> job.setStartTime(in.time());
-            case "EndTime" -> job.setEndTime(in.time());
+            case "CreationTime" -> job.setCreationTime(in.time(0));
+            case "StartTime" -> job.setStartTime(in.time(1));
+            case "EndTime" -> job.setEndTime(in.time(2));
             case "Input" -> job.setInput(in.readObject(new JobInput(), JobsDetailReader::input));
             case "Operation" -> job.setOperation(in.readObject(new JobOperation(), JobsDetailReader::operation));
             default -> {
@@ -169,8 +183,8 @@ final class JobsDetailReader {
     private static boolean timeInterval(JobsDetailReader in, String name, TimeInterval interval)
             throws XMLStreamException {
         switch (name) {
-            case "Start" -> interval.setStart(in.time());
-            case "End" -> interval.setEnd(in.time());
+            case "Start" -> interval.setStart(in.time(3));
+            case "End" -> interval.setEnd(in.time(4));
             case "Duration" -> interval.setDuration(in.text());
             default -> {
                 return false;
@@ -281,18 +295,33 @@ final class JobsDetailReader {
      * kept whole as an odd field and gives {@code null}.
      */
     private String text() throws XMLStreamException {
+        return text(true);
+    }
+
+    /** @param repeats whether the value tends to repeat between jobs, so that {@link TextCache} pays off */
+    private String text(boolean repeats) throws XMLStreamException {
         String name = reader.getLocalName();
         int event = nextInLeaf();
         if (event == XMLStreamConstants.END_ELEMENT) {
             return "";
         }
-        String first = event == XMLStreamConstants.START_ELEMENT ? "" : reader.getText();
+        String first = "";
         if (event != XMLStreamConstants.START_ELEMENT) {
+            first = repeats ? texts.text(reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength())
+                    : reader.getText();
             event = nextInLeaf();
             if (event == XMLStreamConstants.END_ELEMENT) {
                 return first;
             }
         }
+        return textAfter(name, first, event);
+    }
+
+    /**
+     * The rest of a leaf's text when it came in more than one event: {@code first} is the text so far, {@code event}
+     * the event after it. Leaves the reader on the leaf's end tag; {@code null} when the leaf holds elements.
+     */
+    private String textAfter(String name, String first, int event) throws XMLStreamException {
         StringBuilder text = new StringBuilder(first); // text split by a comment or processing instruction
         while (event != XMLStreamConstants.END_ELEMENT) {
             if (event == XMLStreamConstants.START_ELEMENT) {
@@ -358,15 +387,81 @@ final class JobsDetailReader {
         oddFields.add("field " + field + name + " '" + text + "' cannot be read: " + problem);
     }
 
-    private OffsetDateTime time() throws XMLStreamException {
+    /**
+     * A time leaf. The usual case, one text event in the API's notation (or {@code -}), is read from the reader's
+     * buffer without making a string, and a text equal to the previous one of the same field (jobs triggered
+     * together share their times) gives the same, immutable, time without parsing. Anything else takes the way of
+     * {@link #text()} and {@link CiTimeFormat#parse(String)}, with the same result.
+     *
+     * @param field which time field it is (its slot among the recent times), 0 to {@link #TIME_FIELDS} - 1
+     */
+    private OffsetDateTime time(int field) throws XMLStreamException {
         String name = reader.getLocalName();
-        String text = text();
+        int event = nextInLeaf();
+        if (event == XMLStreamConstants.END_ELEMENT) {
+            return null; // empty: absent
+        }
+        String text;
+        if (event == XMLStreamConstants.START_ELEMENT) {
+            text = textAfter(name, "", event);
+        } else {
+            char[] chars = reader.getTextCharacters();
+            int start = reader.getTextStart();
+            int length = reader.getTextLength();
+            OffsetDateTime time = null;
+            boolean read = isRecent(field, chars, start, length);
+            if (read) {
+                time = recentTimes[field];
+            } else if (length <= RECENT_LENGTH) {
+                try {
+                    time = CiTimeFormat.parseApiNotation(chars, start, length);
+                    read = time != null || length == 1 && chars[start] == '-';
+                } catch (DateTimeException outOfRange) {
+                    read = false; // the slow way below names the value and keeps it
+                }
+                if (read) {
+                    remember(field, chars, start, length, time);
+                }
+            }
+            // a string now, before the reader reuses its buffer; a read time's characters are among the recent
+            String first = read ? null : new String(chars, start, length);
+            event = nextInLeaf();
+            if (read && event == XMLStreamConstants.END_ELEMENT) {
+                return time;
+            }
+            if (first == null) {
+                first = new String(recentTexts, field * RECENT_LENGTH, length);
+            }
+            text = event == XMLStreamConstants.END_ELEMENT ? first : textAfter(name, first, event);
+        }
+        if (text == null) {
+            return null; // held elements: kept as an odd field by textAfter
+        }
         try {
             return CiTimeFormat.parse(text);
         } catch (IllegalArgumentException e) {
             keepOdd(name, others.textElement(name, text), text, "expected " + CiTimeFormat.ACCEPTED_FORMATS);
             return null;
         }
+    }
+
+    private boolean isRecent(int field, char[] chars, int start, int length) {
+        if (recentLengths[field] != length) {
+            return false;
+        }
+        int offset = field * RECENT_LENGTH;
+        for (int i = length - 1; i >= 0; i--) { // from the end: the seconds differ first
+            if (recentTexts[offset + i] != chars[start + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void remember(int field, char[] chars, int start, int length, OffsetDateTime time) {
+        System.arraycopy(chars, start, recentTexts, field * RECENT_LENGTH, length);
+        recentLengths[field] = length;
+        recentTimes[field] = time;
     }
 
     private Integer integer() throws XMLStreamException {

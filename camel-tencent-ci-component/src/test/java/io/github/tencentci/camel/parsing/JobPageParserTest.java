@@ -143,6 +143,40 @@ class JobPageParserTest {
         assertThat(page.nextToken()).isEqualTo("101");
     }
 
+    /**
+     * Repeated values take shortcuts (one string per distinct text, a time equal to the field's previous one is not
+     * parsed again): the values must still be each job's own, whatever came before them.
+     */
+    @Test
+    void repeatedValuesAreReadAsTheirOwnText() throws Exception {
+        String xml = "<Response>"
+                + "<JobsDetail><JobId>a</JobId><State>Success</State><CreationTime>2022-06-27T15:23:10+0800</CreationTime>"
+                + "<EndTime>-</EndTime></JobsDetail>"
+                + "<JobsDetail><JobId>b</JobId><State>Success</State><CreationTime>2022-06-27T15:23:10+0800</CreationTime>"
+                + "<EndTime>2022-06-27T15:23:10+0800</EndTime></JobsDetail>"
+                // the same text, split by a comment; then one a second later; then the same text as a CDATA section
+                + "<JobsDetail><JobId>c</JobId><State>Succ<!-- -->ess</State>"
+                + "<CreationTime>2022-06-27T15:23:10<!-- split -->+0800</CreationTime>"
+                + "<EndTime>-<!-- -->1</EndTime></JobsDetail>"
+                + "<JobsDetail><JobId>d</JobId><State>Successful</State><CreationTime>2022-06-27T15:23:11+0800</CreationTime>"
+                + "<EndTime>-</EndTime></JobsDetail>"
+                + "<JobsDetail><JobId>e</JobId><State><![CDATA[Success]]></State>"
+                + "<CreationTime><![CDATA[2022-06-27T15:23:11+0800]]></CreationTime><EndTime>2022-02-30T15:23:11+0800</EndTime>"
+                + "</JobsDetail></Response>";
+
+        JobPage page = parser.parse(stream(xml));
+
+        OffsetDateTime second = OffsetDateTime.of(2022, 6, 27, 15, 23, 10, 0, BEIJING);
+        assertThat(page.jobs()).extracting(JobsDetail::getState)
+                .containsExactly("Success", "Success", "Success", "Successful", "Success");
+        assertThat(page.jobs()).extracting(JobsDetail::getCreationTime)
+                .containsExactly(second, second, second, second.plusSeconds(1), second.plusSeconds(1));
+        assertThat(page.jobs()).extracting(JobsDetail::getEndTime).containsExactly(null, second, null, null, null);
+        // "-1" and February 30 are odd values: kept as they came, not taken for the recent "-" or a parsed time
+        assertThat(marshal(page.jobs().get(2))).contains("<EndTime>-1</EndTime>");
+        assertThat(marshal(page.jobs().get(4))).contains("<EndTime>2022-02-30T15:23:11+0800</EndTime>");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "<Response><RequestId>r</RequestId></Response>",
