@@ -27,6 +27,7 @@ class EndToEndHarnessSmokeTest {
                 = new EndToEndHarness(options, new PrintStream(text, true, StandardCharsets.UTF_8)).run();
 
         assertThat(results).containsOnlyKeys("raw", "component", "route", "sdk");
+        // jobs() is what each contender counted, the harness's own check aside
         assertThat(results.values()).allSatisfy(m -> {
             assertThat(m.jobs()).isEqualTo(1000);
             assertThat(m.medianNanos()).isPositive();

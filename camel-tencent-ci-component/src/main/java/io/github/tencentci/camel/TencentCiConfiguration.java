@@ -406,8 +406,8 @@ public class TencentCiConfiguration implements Cloneable {
     }
 
     /**
-     * The longest Retry-After of the service that is honoured; a longer one is cut to this. Also caps the exponential
-     * delay. In milliseconds or as a duration.
+     * The longest Retry-After of the service that is honoured; a longer one is cut to this. The exponential delay is
+     * capped at the larger of this and retryBaseDelay. In milliseconds or as a duration.
      */
     public void setMaxRetryAfter(long maxRetryAfter) {
         this.maxRetryAfter = maxRetryAfter;

@@ -1,9 +1,11 @@
 package io.github.tencentci.camel;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 
 import io.github.tencentci.emulator.CiEmulator;
 import io.github.tencentci.emulator.EmulatedJob;
+import io.github.tencentci.emulator.RecordedRequest;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.apache.camel.builder.RouteBuilder;
 
@@ -17,10 +19,36 @@ public abstract class EmulatorTestSupport extends CamelTestSupport {
     protected static final OffsetDateTime T0 = TestFixtures.T0;
 
     protected CiEmulator emulator;
+    /** Takes the emulator's requests for {@link #takeRequest()} and {@link #awaitFurtherRequests(int)}. */
+    protected RequestTaker requests;
 
     @Override
     protected void doPreSetup() throws Exception {
         emulator = CiEmulator.builder().strictSigning(true).port(0).credentials(SECRET_ID, SECRET_KEY).start();
+    }
+
+    /** The emulator's requests are taken through {@link #requests}, made for whichever emulator the test started. */
+    @Override
+    protected void doPostSetup() throws Exception {
+        requests = new RequestTaker(emulator);
+    }
+
+    /** The next request not taken yet, waiting for it ({@link RequestTaker#take()}). */
+    protected RecordedRequest takeRequest() {
+        return requests.take();
+    }
+
+    /** The next {@code count} requests, oldest first, waiting for each. */
+    protected List<RecordedRequest> takeRequests(int count) {
+        return requests.take(count);
+    }
+
+    /**
+     * Waits until {@code count} more requests arrived after those received so far, e.g. to let several more polls
+     * run before asserting that they added nothing; returns them.
+     */
+    protected List<RecordedRequest> awaitFurtherRequests(int count) {
+        return requests.awaitFurther(count);
     }
 
     @Override

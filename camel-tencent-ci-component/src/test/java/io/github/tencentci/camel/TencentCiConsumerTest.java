@@ -12,6 +12,7 @@ import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 class TencentCiConsumerTest extends EmulatorTestSupport {
@@ -22,23 +23,20 @@ class TencentCiConsumerTest extends EmulatorTestSupport {
                 .toList();
     }
 
-    private List<RecordedRequest> listingRequests() {
-        return emulator.requests().all();
-    }
-
     @Test
     void walksEveryPageAndEmitsEachJobOnce() throws Exception {
         addJobs(250, "Running");
+        MockEndpoint mock = getMockEndpoint("mock:jobs");
+        mock.expectedMessageCount(250);
         startRoute(jobsUri("size=100"));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> receivedJobIds().size() >= 250);
-        // several more polls: nothing new may arrive
-        int requestsSoFar = emulator.requests().count();
-        await().atMost(Duration.ofSeconds(10)).until(() -> emulator.requests().count() >= requestsSoFar + 9);
+        List<RecordedRequest> firstWalk = takeRequests(3);
+        mock.assertIsSatisfied();
+        // three more walks of three pages: nothing new may arrive
+        awaitFurtherRequests(9);
 
         List<String> ids = receivedJobIds();
         assertThat(ids).hasSize(250).doesNotHaveDuplicates();
-        List<RecordedRequest> firstWalk = listingRequests().subList(0, 3);
         assertThat(firstWalk.get(0).params()).doesNotContainKey("nextToken");
         assertThat(firstWalk.get(1).params()).containsKey("nextToken");
         assertThat(firstWalk.get(2).params()).containsKey("nextToken");
@@ -56,15 +54,16 @@ class TencentCiConsumerTest extends EmulatorTestSupport {
             }
         });
         // 30 a poll from pages of 20: each cap falls inside a page
+        MockEndpoint mock = getMockEndpoint("mock:jobs");
+        mock.expectedMessageCount(95);
         startRoute(jobsUri("size=20&maxMessagesPerPoll=30&delay=20&pollStrategy=#countPolls"));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> receivedJobIds().size() >= 95);
-        int requestsSoFar = emulator.requests().count();
-        await().atMost(Duration.ofSeconds(10)).until(() -> emulator.requests().count() >= requestsSoFar + 6);
+        mock.assertIsSatisfied();
+        awaitFurtherRequests(6);
 
         assertThat(receivedJobIds()).hasSize(95).doesNotHaveDuplicates();
         // the first poll stops in the second page, the second poll starts by reading that page again
-        List<RecordedRequest> requests = listingRequests();
+        List<RecordedRequest> requests = emulator.requests().all();
         String secondPageToken = requests.get(1).params().get("nextToken");
         assertThat(secondPageToken).isNotNull();
         assertThat(requests.get(2).params().get("nextToken")).isEqualTo(secondPageToken);
@@ -82,8 +81,7 @@ class TencentCiConsumerTest extends EmulatorTestSupport {
                            + "&startCreationTime=2024-12-31T12:00:00%2B0800&endCreationTime=2025-01-01T04:00:00Z"
                            + "&workflowId=w7476ff3564ee45b7b490d64bccaba6cc&jobId=jw1&name=nightly transcode"));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> receivedJobIds().size() == 1);
-        RecordedRequest first = listingRequests().get(0);
+        RecordedRequest first = takeRequest();
         assertThat(first.params()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "size", "7",
                 "type", "Workflow",
@@ -102,10 +100,12 @@ class TencentCiConsumerTest extends EmulatorTestSupport {
     void setsHeadersAndAJobsDetailBody() throws Exception {
         emulator.jobs().add(EmulatedJob.builder().jobId("b3deffea2f84911ec9cb15254008618d9").name("demo").type("Workflow")
                 .state("Running").creationTime(T0).build());
+        MockEndpoint mock = getMockEndpoint("mock:jobs");
+        mock.expectedMessageCount(1);
         startRoute(jobsUri(""));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> receivedJobIds().size() == 1);
-        Exchange exchange = getMockEndpoint("mock:jobs").getReceivedExchanges().get(0);
+        mock.assertIsSatisfied();
+        Exchange exchange = mock.getReceivedExchanges().get(0);
         Map<String, Object> headers = exchange.getMessage().getHeaders();
         assertThat(headers).containsEntry(TencentCiConstants.JOB_ID, "b3deffea2f84911ec9cb15254008618d9")
                 .containsEntry(TencentCiConstants.JOB_STATE, "Running")
@@ -113,7 +113,7 @@ class TencentCiConsumerTest extends EmulatorTestSupport {
                 .containsEntry(TencentCiConstants.JOB_NAME, "demo")
                 .containsEntry(TencentCiConstants.CREATION_TIME, T0);
         assertThat(headers.get(TencentCiConstants.REQUEST_ID)).isNotNull()
-                .isEqualTo(listingRequests().get(0).requestId());
+                .isEqualTo(takeRequest().requestId());
         JobsDetail body = exchange.getMessage().getBody(JobsDetail.class);
         assertThat(body.getJobId()).isEqualTo("b3deffea2f84911ec9cb15254008618d9");
         assertThat(body.getStartTime()).isNull();
@@ -130,8 +130,8 @@ class TencentCiConsumerTest extends EmulatorTestSupport {
 
         emulator.jobs().setState("j00001", "Failed");
         await().atMost(Duration.ofSeconds(10)).until(() -> receivedJobIds().size() == 4);
-        int requestsSoFar = emulator.requests().count();
-        await().atMost(Duration.ofSeconds(10)).until(() -> emulator.requests().count() >= requestsSoFar + 5);
+        // five more polls: nothing more may arrive
+        awaitFurtherRequests(5);
 
         List<Exchange> exchanges = getMockEndpoint("mock:jobs").getReceivedExchanges();
         assertThat(exchanges).hasSize(4);
@@ -144,14 +144,18 @@ class TencentCiConsumerTest extends EmulatorTestSupport {
     void aRepeatingNextTokenEndsTheWalkInsteadOfLooping() throws Exception {
         addJobs(30, "Running");
         emulator.faults().repeatNextToken(true);
+        MockEndpoint mock = getMockEndpoint("mock:jobs");
+        mock.expectedMessageCount(20);
         startRoute(jobsUri("size=10&delay=2000"));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> emulator.requests().count() >= 2);
-        // the second page repeated the token of the first: the poll must stop there, not walk on forever
-        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
-                .until(() -> emulator.requests().count() == 2);
+        List<RecordedRequest> walk = takeRequests(2);
+        assertThat(walk.get(1).params().get("nextToken")).isNotNull();
+        // the second page repeated the token of the first: the poll must stop there, not walk on forever (the next
+        // poll is 2 s away)
+        assertThatThrownBy(() -> emulator.takeRequest(Duration.ofMillis(500))).as("a third request")
+                .isInstanceOf(AssertionError.class);
         // exactly the two pages read: 10 jobs each, none twice
-        await().atMost(Duration.ofSeconds(5)).until(() -> receivedJobIds().size() >= 20);
+        mock.assertIsSatisfied();
         assertThat(receivedJobIds()).doesNotHaveDuplicates().hasSize(20);
     }
 
@@ -159,6 +163,8 @@ class TencentCiConsumerTest extends EmulatorTestSupport {
     void readsTheNextPageWhileTheRouteProcessesThisOne() throws Exception {
         addJobs(30, "Running");
         List<Integer> requestsSeenByFirstJob = new java.util.concurrent.CopyOnWriteArrayList<>();
+        MockEndpoint mock = getMockEndpoint("mock:jobs");
+        mock.expectedMessageCount(30);
         context.addRoutes(new org.apache.camel.builder.RouteBuilder() {
             @Override
             public void configure() {
@@ -166,7 +172,7 @@ class TencentCiConsumerTest extends EmulatorTestSupport {
                         .process(e -> {
                             if (requestsSeenByFirstJob.isEmpty()) {
                                 // the second page must be requested while this first job is still in the route
-                                await().atMost(Duration.ofSeconds(5)).until(() -> emulator.requests().count() >= 2);
+                                takeRequests(2);
                                 requestsSeenByFirstJob.add(emulator.requests().count());
                             }
                         })
@@ -174,7 +180,7 @@ class TencentCiConsumerTest extends EmulatorTestSupport {
             }
         });
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> receivedJobIds().size() == 30);
+        mock.assertIsSatisfied();
         assertThat(requestsSeenByFirstJob).containsExactly(2);
         assertThat(receivedJobIds()).doesNotHaveDuplicates();
         assertThat(emulator.requests().count()).isEqualTo(3);
@@ -184,6 +190,8 @@ class TencentCiConsumerTest extends EmulatorTestSupport {
     void withoutReadAheadTheNextPageWaitsForTheRoute() throws Exception {
         addJobs(30, "Running");
         List<Integer> requestsSeenByFirstJob = new java.util.concurrent.CopyOnWriteArrayList<>();
+        MockEndpoint mock = getMockEndpoint("mock:jobs");
+        mock.expectedMessageCount(30);
         context.addRoutes(new org.apache.camel.builder.RouteBuilder() {
             @Override
             public void configure() {
@@ -197,7 +205,7 @@ class TencentCiConsumerTest extends EmulatorTestSupport {
             }
         });
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> receivedJobIds().size() == 30);
+        mock.assertIsSatisfied();
         assertThat(requestsSeenByFirstJob).containsExactly(1);
         assertThat(emulator.requests().count()).isEqualTo(3);
     }
@@ -208,12 +216,29 @@ class TencentCiConsumerTest extends EmulatorTestSupport {
         // first page fine, the page read ahead is refused: the poll fails after emitting the first page only
         emulator.faults().enqueue(io.github.tencentci.emulator.Fault.delay(Duration.ZERO),
                 io.github.tencentci.emulator.Fault.error(500, "InternalError", "read-ahead page refused"));
-        startBridgedRoute(jobsUri("size=10&bridgeErrorHandler=true"));
+        List<List<String>> receivedWhenTheErrorFired = new java.util.concurrent.CopyOnWriteArrayList<>();
+        context.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+            @Override
+            public void configure() {
+                onException(Exception.class).handled(true)
+                        .process(e -> receivedWhenTheErrorFired.add(receivedJobIds()))
+                        .to("mock:errors");
+                from(jobsUri("size=10&bridgeErrorHandler=true")).routeId("jobs").to("mock:jobs");
+            }
+        });
+        MockEndpoint errors = getMockEndpoint("mock:errors");
+        errors.expectedMinimumMessageCount(1);
+        MockEndpoint jobs = getMockEndpoint("mock:jobs");
+        jobs.expectedMessageCount(20);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> getMockEndpoint("mock:errors").getReceivedCounter() >= 1);
-        await().atMost(Duration.ofSeconds(10)).until(() -> receivedJobIds().size() == 20);
+        errors.assertIsSatisfied();
+        jobs.assertIsSatisfied();
+        // when the poll failed, the first page (the ten newest) had been emitted, and nothing of the refused one
+        assertThat(receivedWhenTheErrorFired.get(0)).containsExactlyElementsOf(
+                java.util.stream.IntStream.iterate(19, i -> i >= 10, i -> i - 1).mapToObj(i -> String.format("j%05d", i))
+                        .toList());
         assertThat(receivedJobIds()).doesNotHaveDuplicates();
-        assertThat(getMockEndpoint("mock:errors").getReceivedExchanges().get(0)
+        assertThat(errors.getReceivedExchanges().get(0)
                 .getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class)).hasMessageContaining("read-ahead page refused");
     }
 }

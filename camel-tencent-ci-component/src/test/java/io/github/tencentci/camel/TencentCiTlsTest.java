@@ -68,7 +68,7 @@ class TencentCiTlsTest extends EmulatorTestSupport {
         startRoute(jobsUri("sslContextParameters=#ciTls"));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> getMockEndpoint("mock:jobs").getReceivedCounter() == 2);
-        assertThat(emulator.requests().last().status()).isEqualTo(200);
+        assertThat(takeRequest().status()).isEqualTo(200);
     }
 
     @Test

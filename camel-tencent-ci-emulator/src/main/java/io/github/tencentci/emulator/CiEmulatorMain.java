@@ -21,6 +21,11 @@ public final class CiEmulatorMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        // the command line's logger is slf4j-simple (target/lib): times on its lines, unless the user set otherwise
+        System.setProperty("org.slf4j.simpleLogger.showDateTime",
+                System.getProperty("org.slf4j.simpleLogger.showDateTime", "true"));
+        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat",
+                System.getProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS"));
         Options options;
         try {
             options = Options.parse(args);

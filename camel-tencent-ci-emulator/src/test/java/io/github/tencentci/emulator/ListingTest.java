@@ -65,6 +65,23 @@ class ListingTest {
     }
 
     @Test
+    void withoutASizeAPageHoldsTenJobs() {
+        // j7..j12 on top of the six: twelve in all, so the default page is full and a second one follows
+        for (int i = 7; i <= 12; i++) {
+            emulator.jobs().add(EmulatedJob.builder().jobId("j" + i).state("Running")
+                    .creationTime(OffsetDateTime.of(2022, 6, 27, 10 + i, 0, 0, 0, CN)).build());
+        }
+
+        HttpResponse<String> first = client.list(Map.of());
+        HttpResponse<String> second = client.list(params("nextToken", element(first.body(), "NextToken")));
+
+        assertThat(jobIds(first)).containsExactly("j12", "j11", "j10", "j9", "j8", "j7", "j6", "j5", "j4", "j3");
+        assertThat(element(first.body(), "NextToken")).isNotEmpty();
+        assertThat(jobIds(second)).containsExactly("j2", "j1");
+        assertThat(element(second.body(), "NextToken")).isEmpty();
+    }
+
+    @Test
     void ordersAscendingAndBreaksTimeTiesByJobId() {
         emulator.jobs().add(EmulatedJob.builder().jobId("j0").creationTime(OffsetDateTime.of(2022, 6, 27, 11, 0, 0, 0, CN)).build());
 

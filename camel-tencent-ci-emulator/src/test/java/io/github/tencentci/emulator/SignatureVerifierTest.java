@@ -10,8 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
@@ -30,42 +31,35 @@ class SignatureVerifierTest {
 
     @Test
     void goSdkVectorV1() {
-        assertThat(sign("AKIDZfbOA78asKUYBcXFrJD0a1ICvR98JM", "1480932292;1481012292", "PUT", "/testfile2", Map.of(),
+        assertVerifies("AKIDZfbOA78asKUYBcXFrJD0a1ICvR98JM", "1480932292;1481012292", "PUT", "/testfile2", Map.of(),
                 Map.of("Host", "testbucket-125000000.cos.ap-guangzhou.myqcloud.com",
                         "x-cos-content-sha1", "db8ac1c259eb89d4a131b253bacfca5f319d54f2",
-                        "x-cos-stroage-class", "nearline")))
-                .isEqualTo("ce4ac0ecbcdb30538b3fee0a97cc6389694ce53a");
+                        "x-cos-stroage-class", "nearline"), "ce4ac0ecbcdb30538b3fee0a97cc6389694ce53a");
     }
 
     @Test
     void cosDocVectorV2() {
-        assertThat(sign(KEY, "1557989151;1557996351", "PUT", "/exampleobject(腾讯云)", Map.of(),
+        assertVerifies(KEY, "1557989151;1557996351", "PUT", "/exampleobject(腾讯云)", Map.of(),
                 Map.of("Date", "Thu, 16 May 2019 06:45:51 GMT", "Host", COS_HOST, "Content-Type", "text/plain",
                         "Content-Length", "13", "Content-MD5", "mQ/fVh815F3k6TAUm8m0eg==", "x-cos-acl", "private",
-                        "x-cos-grant-read", "uin=\"100000000011\"")))
-                .isEqualTo("3b8851a11a569213c17ba8fa7dcf2abec6935172");
+                        "x-cos-grant-read", "uin=\"100000000011\""), "3b8851a11a569213c17ba8fa7dcf2abec6935172");
     }
 
     @Test
     void cosDocVectorV3() {
-        assertThat(sign(KEY, "1557989753;1557996953", "GET", "/exampleobject(腾讯云)",
+        assertVerifies(KEY, "1557989753;1557996953", "GET", "/exampleobject(腾讯云)",
                 Map.of("response-content-type", "application/octet-stream", "response-cache-control", "max-age=600"),
-                Map.of("Date", "Thu, 16 May 2019 06:55:53 GMT", "Host", COS_HOST)))
-                .isEqualTo("01681b8c9d798a678e43b685a9f1bba0f6c0e012");
+                Map.of("Date", "Thu, 16 May 2019 06:55:53 GMT", "Host", COS_HOST), "01681b8c9d798a678e43b685a9f1bba0f6c0e012");
     }
 
     @Test
     void ciVectorsAtoD() {
-        assertThat(sign(KEY, CI_KEY_TIME, "GET", "/inventorytriggerjob", Map.of(), Map.of("Host", CI_HOST)))
-                .isEqualTo("e077d8feb56d1a90d9cec4a2befd92a6ab48d410");
-        assertThat(sign(KEY, CI_KEY_TIME, "GET", "/inventorytriggerjob", vectorBParams(), Map.of("Host", CI_HOST)))
-                .isEqualTo("03305d26ffe93e41a8bd79d6fa5155fa3654ab37");
-        assertThat(sign(KEY, CI_KEY_TIME, "GET", "/inventorytriggerjob", vectorCParams(),
-                Map.of("Host", CI_HOST, "x-ci-security-token", "tmpTOKEN/abc+=")))
-                .isEqualTo("75a960d53c44ca9c908df6695954305c87967a51");
-        assertThat(sign(KEY, CI_KEY_TIME, "PUT", "/inventorytriggerjob/b3deffea2f84911ec9cb15254008618d9",
-                Map.of("cancel", ""), Map.of("Host", CI_HOST)))
-                .isEqualTo("7f9c84f764b29f725706eb6b0169057d80d692e8");
+        assertVerifies(KEY, CI_KEY_TIME, "GET", "/inventorytriggerjob", Map.of(), Map.of("Host", CI_HOST), "e077d8feb56d1a90d9cec4a2befd92a6ab48d410");
+        assertVerifies(KEY, CI_KEY_TIME, "GET", "/inventorytriggerjob", vectorBParams(), Map.of("Host", CI_HOST), "03305d26ffe93e41a8bd79d6fa5155fa3654ab37");
+        assertVerifies(KEY, CI_KEY_TIME, "GET", "/inventorytriggerjob", vectorCParams(),
+                Map.of("Host", CI_HOST, "x-ci-security-token", "tmpTOKEN/abc+="), "75a960d53c44ca9c908df6695954305c87967a51");
+        assertVerifies(KEY, CI_KEY_TIME, "PUT", "/inventorytriggerjob/b3deffea2f84911ec9cb15254008618d9",
+                Map.of("cancel", ""), Map.of("Host", CI_HOST), "7f9c84f764b29f725706eb6b0169057d80d692e8");
     }
 
     @Test
@@ -107,6 +101,16 @@ class SignatureVerifierTest {
             IncomingRequest request = request(params, authorization);
             assertThatCode(() -> verifier.verify(request, start.plusSeconds(10)))
                     .as("params %s signed as %s", params, authorization).doesNotThrowAnyException();
+            // and the same signature over a request that differs in one signed part is refused
+            Map<String, String> changed = new LinkedHashMap<>(params);
+            if (changed.isEmpty()) {
+                changed.put("size", "10"); // an unsigned parameter; strict mode refuses it
+            } else {
+                changed.replaceAll((name, value) -> name.equals(params.keySet().iterator().next()) ? value + "x" : value);
+            }
+            assertThatThrownBy(() -> verifier.verify(request(changed, authorization), start.plusSeconds(10)))
+                    .as("params %s under the signature of %s", changed, params)
+                    .isInstanceOfSatisfying(CiError.class, e -> assertThat(e.code()).isEqualTo("AccessDenied"));
         }
     }
 
@@ -134,12 +138,34 @@ class SignatureVerifierTest {
                 "name", "demo job");
     }
 
-    private static String sign(String key, String keyTime, String method, String path, Map<String, String> params,
-                               Map<String, String> headers) {
-        SortedMap<String, String> p = new TreeMap<>();
-        params.forEach((k, v) -> p.put(SignatureVerifier.encode(k).toLowerCase(Locale.ROOT), SignatureVerifier.encode(v)));
-        SortedMap<String, String> h = new TreeMap<>();
-        headers.forEach((k, v) -> h.put(SignatureVerifier.encode(k.toLowerCase(Locale.ROOT)), SignatureVerifier.encode(v)));
-        return SignatureVerifier.signature(key, keyTime, keyTime, method, path, p, h);
+    /**
+     * Verifies a reference vector as a whole request: the raw names and values go in, the verifier itself lower-cases,
+     * encodes and sorts them, as it does for a request off the wire. The vector's signature must be accepted, and
+     * refused with its last hex digit changed.
+     */
+    private static void assertVerifies(String secretKey, String keyTime, String method, String path,
+                                       Map<String, String> params, Map<String, String> headers, String signature) {
+        String secretId = "AKIDvector";
+        SignatureVerifier verifier = new SignatureVerifier(Map.of(secretId, secretKey), null, false);
+        Instant inWindow = Instant.ofEpochSecond(Long.parseLong(keyTime.substring(0, keyTime.indexOf(';'))));
+        Function<String, IncomingRequest> request = q -> {
+            Map<String, String> wire = new TreeMap<>();
+            headers.forEach((name, value) -> wire.put(name.toLowerCase(Locale.ROOT), value));
+            wire.put("authorization", "q-sign-algorithm=sha1&q-ak=" + secretId + "&q-sign-time=" + keyTime
+                    + "&q-key-time=" + keyTime + "&q-header-list=" + names(headers) + "&q-url-param-list="
+                    + names(params) + "&q-signature=" + q);
+            return new IncomingRequest(method, path, null, params, wire, null);
+        };
+        String tampered = signature.substring(0, 39) + (signature.charAt(39) == '0' ? '1' : '0');
+
+        assertThatCode(() -> verifier.verify(request.apply(signature), inWindow)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> verifier.verify(request.apply(tampered), inWindow))
+                .isInstanceOfSatisfying(CiError.class, e -> assertThat(e.code()).isEqualTo("AccessDenied"));
+    }
+
+    /** The names of a q-header-list or q-url-param-list: lower case, sorted, joined with {@code ;}. */
+    private static String names(Map<String, String> pairs) {
+        return pairs.keySet().stream().map(name -> name.toLowerCase(Locale.ROOT)).sorted()
+                .collect(Collectors.joining(";"));
     }
 }

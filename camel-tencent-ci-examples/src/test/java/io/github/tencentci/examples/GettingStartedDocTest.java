@@ -61,7 +61,8 @@ class GettingStartedDocTest {
                 "camel-tencent-ci-examples/spring-boot/src/main/resources/application.properties",
                 "camel-tencent-ci-examples/spring-boot/src/main/java/io/github/tencentci/examples/springboot/FailedJobsToKafkaRoute.java",
                 "camel-tencent-ci-examples/quarkus/src/main/java/io/github/tencentci/examples/quarkus/FailedJobsRoute.java",
-                "camel-tencent-ci-examples/src/main/jbang/failed-jobs-kamelet.camel.yaml");
+                "camel-tencent-ci-examples/src/main/jbang/failed-jobs-kamelet.camel.yaml",
+                "camel-tencent-ci-examples/src/main/jbang/cancel-workflow-jobs-kamelet.camel.yaml");
     }
 
     private static List<String> quotedFiles(Path doc, String... unsourcedLanguages) throws IOException {

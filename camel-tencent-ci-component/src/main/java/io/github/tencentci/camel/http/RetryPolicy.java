@@ -31,7 +31,8 @@ public final class RetryPolicy {
     /**
      * @param attempts      how many times one page is requested at most, the first time included (1 = never retry)
      * @param baseDelay     the delay before the first retry, doubled for each further one
-     * @param maxRetryAfter the longest {@code Retry-After} honoured; also caps the exponential delay
+     * @param maxRetryAfter the longest {@code Retry-After} honoured; the exponential delay is capped at the larger of
+     *                      this and {@code baseDelay}
      * @param budget        the most one poll waits in total across all its retries
      * @param jitter        a source of random numbers in [0, 1)
      */

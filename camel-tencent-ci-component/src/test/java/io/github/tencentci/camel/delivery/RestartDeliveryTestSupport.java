@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import io.github.tencentci.camel.RequestTaker;
 import io.github.tencentci.emulator.CiEmulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -136,8 +137,7 @@ abstract class RestartDeliveryTestSupport {
     private void awaitAllDeliveredAndQuiet(Path run1, Path run2) {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(
                 () -> assertThat(union(lines(run1), lines(run2))).as("delivered").containsAll(HISTORY.expectedKeys()));
-        int requests = emulator.requests().count();
-        await().atMost(Duration.ofSeconds(10)).until(() -> emulator.requests().count() >= requests + 2 * (JOBS / DeliveryNode.PAGE_SIZE) + 1);
+        new RequestTaker(emulator).awaitFurther(2 * (JOBS / DeliveryNode.PAGE_SIZE) + 1);
     }
 
     private void startChild(RepositorySpec repository, Path sink, int blockAfter) throws Exception {

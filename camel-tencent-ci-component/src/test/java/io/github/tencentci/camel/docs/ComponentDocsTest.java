@@ -38,6 +38,9 @@ class ComponentDocsTest {
         GROUPS.put("scheduler", "Scheduler (Camel's scheduled-poll options)");
     }
 
+    /** Groups that only the component has (Camel's own component options). */
+    private static final Map<String, String> COMPONENT_ONLY_GROUPS = Map.of("health", "Health");
+
     @Test
     void theOptionAndHeaderTablesAreTheGeneratedOnes() throws Exception {
         JsonObject json;
@@ -45,7 +48,8 @@ class ComponentDocsTest {
             json = (JsonObject) Jsoner.deserialize(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
         String page = Files.readString(PAGE);
-        String expected = replace(replace(page, "options", options(json.getMap("properties"))),
+        String expected = replace(replace(replace(page, "options", options(json.getMap("properties"))),
+                "component-options", componentOptions(json.getMap("componentProperties"), json.getMap("properties"))),
                 "headers", headers(json.getMap("headers")));
         if (Boolean.getBoolean("docs.update")) {
             Files.writeString(PAGE, expected);
@@ -72,6 +76,38 @@ class ComponentDocsTest {
         });
         assertThat(properties.values()).as("every option's group has a table")
                 .allSatisfy(o -> assertThat(GROUPS).containsKey((String) ((Map<String, Object>) o).get("group")));
+        return out.append('\n').toString();
+    }
+
+    /**
+     * Which options the component itself carries, by group: the ones Camel Main and Spring Boot set as
+     * {@code camel.component.tencent-ci.*} and every endpoint takes as its default.
+     */
+    @SuppressWarnings("unchecked")
+    private static String componentOptions(Map<String, Object> component, Map<String, Object> endpoint) {
+        StringBuilder out = new StringBuilder("\n| group | on the component |\n|---|---|\n");
+        Map<String, String> titles = new LinkedHashMap<>(GROUPS);
+        titles.putAll(COMPONENT_ONLY_GROUPS);
+        titles.forEach((group, title) -> {
+            List<String> names = component.entrySet().stream()
+                    .filter(e -> group.equals(((Map<String, Object>) e.getValue()).get("group"))).map(Map.Entry::getKey)
+                    .toList();
+            List<String> endpointOptions = endpoint.entrySet().stream()
+                    .filter(e -> group.equals(((Map<String, Object>) e.getValue()).get("group"))
+                                 && !"path".equals(((Map<String, Object>) e.getValue()).get("kind")))
+                    .map(Map.Entry::getKey).toList();
+            boolean all = !endpointOptions.isEmpty() && names.containsAll(endpointOptions);
+            List<String> shown = all ? names.stream().filter(n -> !endpointOptions.contains(n)).toList() : names;
+            String listed = String.join(", ", shown.stream().map(n -> "`" + n + "`").toList());
+            if (all) {
+                listed = "all of the group" + (shown.isEmpty() ? "" : ", and " + listed);
+            } else if (names.isEmpty()) {
+                listed = "none";
+            }
+            out.append("| ").append(title).append(" | ").append(listed).append(" |\n");
+        });
+        assertThat(component.values()).as("every component option's group is listed")
+                .allSatisfy(o -> assertThat(titles).containsKey((String) ((Map<String, Object>) o).get("group")));
         return out.append('\n').toString();
     }
 

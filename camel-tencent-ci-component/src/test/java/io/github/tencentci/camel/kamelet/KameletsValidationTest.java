@@ -35,6 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * parameter of a {@code tencent-ci:} URI is an option of the endpoint and Camel's catalog accepts the URI, each
  * {@code {{placeholder}}} is a declared property and each property is used, required ones are not optional in the
  * template, secrets are marked for UIs, headers are the component's, and the dependency names this very build.
+ * Beyond camel-kamelets' checks: the shape of each kind (a source ends in {@code kamelet:sink}, an action starts at
+ * {@code kamelet:source}) and no endpoint carries an option of the other side (a producer option on the source's
+ * {@code from}, a consumer option on an action's {@code to}), which the component refuses when the route starts.
  */
 class KameletsValidationTest {
 
@@ -115,8 +118,15 @@ class KameletsValidationTest {
                 assertThat(optional).as(name + " is optional without a default: {{?" + name + "}}").isTrue();
             }
         }
-        if ("source".equals(kind)) {
-            assertThat(lastStepUri(map(template, "from"))).isEqualTo("kamelet:sink");
+        Map<String, Object> from = map(template, "from");
+        switch (kind) {
+            case "source" -> assertThat(lastStepUri(from)).as("a source ends in the sink").isEqualTo("kamelet:sink");
+            case "action" -> {
+                // an action is a step inside the user's route: it starts at kamelet:source and hands on where it ends
+                assertThat(from.get("uri")).as("an action starts at the source").isEqualTo("kamelet:source");
+                assertThat(lastStepUri(from)).as("an action does not end in a sink").isNotEqualTo("kamelet:sink");
+            }
+            default -> assertThat(from.get("uri")).as("a sink starts at the source").isEqualTo("kamelet:source");
         }
 
         // each tencent-ci endpoint of the template against the component's options
@@ -125,11 +135,16 @@ class KameletsValidationTest {
         assertThat(endpoints).as("tencent-ci endpoints in the template").isNotEmpty();
         JsonNode options = component.get("properties");
         for (Map<String, Object> endpoint : endpoints) {
+            // the endpoint polls when it is the template's 'from', else it is a producer ('to'): the component refuses
+            // the other side's options when the route starts, so a kamelet carrying one could never run
+            String otherSide = endpoint == from ? "producer" : "consumer";
             Map<String, Object> parameters = (Map<String, Object>) endpoint.getOrDefault("parameters", Map.of());
             Map<String, String> sample = new LinkedHashMap<>();
             parameters.forEach((option, value) -> {
                 assertThat(options.has(option)).as("'" + option + "' is an option of tencent-ci").isTrue();
                 JsonNode meta = options.get(option);
+                assertThat(List.of(meta.path("label").asText().split(","))).as("label of '" + option + "' on a "
+                        + (endpoint == from ? "consumer" : "producer")).doesNotContain(otherSide);
                 String text = String.valueOf(value);
                 Matcher m = PLACEHOLDER.matcher(text);
                 if (m.matches()) {
@@ -148,11 +163,21 @@ class KameletsValidationTest {
             assertThat(result.isSuccess()).as(sample + ": " + result.summaryErrorMessage(false)).isTrue();
         }
 
-        // headers the kamelet promises are the component's
-        Map<String, Object> out = map(map(spec, "dataTypes"), "out");
+        // headers the kamelet reads or sets are the component's; a source only emits, a sink only takes, an action both
+        Map<String, Object> dataTypes = map(spec, "dataTypes");
+        List<String> directions = switch (kind) {
+            case "source" -> List.of("out");
+            case "sink" -> List.of("in");
+            default -> List.of("in", "out");
+        };
+        assertThat(dataTypes.keySet()).as("data types of a " + kind).containsExactlyInAnyOrderElementsOf(directions);
         Set<String> headers = new TreeSet<>();
         component.get("headers").fieldNames().forEachRemaining(headers::add);
-        assertThat(headers).containsAll(map(out, "headers").keySet());
+        for (String direction : directions) {
+            Map<String, Object> types = map(dataTypes, direction);
+            assertThat(map(types, "types")).as(direction + " types").containsKey((String) types.get("default"));
+            assertThat(headers).as(direction + " headers").containsAll(map(types, "headers").keySet());
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -11,30 +11,39 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/**
+ * AssertJ compares {@code OffsetDateTime} by instant, so a parser that normalised to UTC would pass an
+ * {@code isEqualTo}: every parsed value here is checked with {@link #assertParsed}, which compares local time and
+ * offset as well.
+ */
 class CiTimeFormatTest {
 
     private static final OffsetDateTime NOON_BEIJING = OffsetDateTime.of(2024, 12, 31, 12, 0, 0, 0, ZoneOffset.ofHours(8));
 
+    /** The parsed value is {@code expected} with its offset, not merely the same instant. */
+    private static void assertParsed(String text, OffsetDateTime expected) {
+        OffsetDateTime parsed = CiTimeFormat.parse(text);
+        assertThat(parsed).as(text).isEqualTo(expected);
+        assertThat(parsed.getOffset()).as("offset of %s", text).isEqualTo(expected.getOffset());
+        assertThat(parsed.toLocalDateTime()).as("local time of %s", text).isEqualTo(expected.toLocalDateTime());
+    }
+
     @Test
     void parsesTheApiNotation() {
-        assertThat(CiTimeFormat.parse("2024-12-31T12:00:00+0800")).isEqualTo(NOON_BEIJING);
-        assertThat(CiTimeFormat.parse("2024-12-31T12:00:00-0530"))
-                .isEqualTo(OffsetDateTime.of(2024, 12, 31, 12, 0, 0, 0, ZoneOffset.ofHoursMinutes(-5, -30)));
+        assertParsed("2024-12-31T12:00:00+0800", NOON_BEIJING);
+        assertParsed("2024-12-31T12:00:00-0530", OffsetDateTime.of(2024, 12, 31, 12, 0, 0, 0, ZoneOffset.ofHoursMinutes(-5, -30)));
     }
 
     @Test
     void parsesIsoOffsets() {
-        assertThat(CiTimeFormat.parse("2024-12-31T12:00:00+08:00")).isEqualTo(NOON_BEIJING);
-        assertThat(CiTimeFormat.parse("2024-12-31T04:00:00Z"))
-                .isEqualTo(OffsetDateTime.of(2024, 12, 31, 4, 0, 0, 0, ZoneOffset.UTC));
-        assertThat(CiTimeFormat.parse("2024-12-31T12:00:00.250+08:00")).isEqualTo(NOON_BEIJING.plusNanos(250_000_000));
-        assertThat(CiTimeFormat.parse(" 2024-12-31T12:00:00+0800\n")).isEqualTo(NOON_BEIJING);
-        assertThat(CiTimeFormat.parse("2024-12-31T12:00:00-08:30"))
-                .isEqualTo(OffsetDateTime.of(2024, 12, 31, 12, 0, 0, 0, ZoneOffset.ofHoursMinutes(-8, -30)));
-        assertThat(CiTimeFormat.parse("2024-12-31T12:00+08:00")).isEqualTo(NOON_BEIJING); // ISO allows no seconds
-        assertThat(CiTimeFormat.parse("2024-12-31t04:00:00z")).isEqualTo(NOON_BEIJING); // RFC 3339 lower case
-        assertThat(CiTimeFormat.parse("2024-02-29T00:00:00+0000"))
-                .isEqualTo(OffsetDateTime.of(2024, 2, 29, 0, 0, 0, 0, ZoneOffset.UTC));
+        assertParsed("2024-12-31T12:00:00+08:00", NOON_BEIJING);
+        assertParsed("2024-12-31T04:00:00Z", OffsetDateTime.of(2024, 12, 31, 4, 0, 0, 0, ZoneOffset.UTC));
+        assertParsed("2024-12-31T12:00:00.250+08:00", NOON_BEIJING.plusNanos(250_000_000));
+        assertParsed(" 2024-12-31T12:00:00+0800\n", NOON_BEIJING);
+        assertParsed("2024-12-31T12:00:00-08:30", OffsetDateTime.of(2024, 12, 31, 12, 0, 0, 0, ZoneOffset.ofHoursMinutes(-8, -30)));
+        assertParsed("2024-12-31T12:00+08:00", NOON_BEIJING); // ISO allows no seconds
+        assertParsed("2024-12-31t04:00:00z", OffsetDateTime.of(2024, 12, 31, 4, 0, 0, 0, ZoneOffset.UTC)); // RFC 3339 lower case
+        assertParsed("2024-02-29T00:00:00+0000", OffsetDateTime.of(2024, 2, 29, 0, 0, 0, 0, ZoneOffset.UTC));
     }
 
     @ParameterizedTest
@@ -78,7 +87,8 @@ class CiTimeFormatTest {
     @Test
     void formatThenParseIsTheIdentityAtSecondResolution() {
         OffsetDateTime time = OffsetDateTime.of(1999, 1, 2, 3, 4, 5, 0, ZoneOffset.ofHoursMinutes(-9, -30));
-        assertThat(CiTimeFormat.parse(CiTimeFormat.format(time))).isEqualTo(time);
+        assertParsed(CiTimeFormat.format(time), time);
+        assertThat(CiTimeFormat.format(CiTimeFormat.parse("1999-01-02T03:04:05-0930"))).isEqualTo("1999-01-02T03:04:05-0930");
     }
 
     @Test
@@ -90,10 +100,9 @@ class CiTimeFormatTest {
                     1 + random.nextInt(28), random.nextInt(24), random.nextInt(60), random.nextInt(60), 0,
                     ZoneOffset.ofTotalSeconds((random.nextInt(18 * 4 * 2 + 1) - 18 * 4) * 15 * 60));
             String text = CiTimeFormat.format(time);
-            assertThat(CiTimeFormat.parse(text)).as(text)
-                    .isEqualTo(java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxx").parse(text,
-                            OffsetDateTime::from))
-                    .isEqualTo(time);
+            assertParsed(text, java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxx").parse(text,
+                    OffsetDateTime::from));
+            assertParsed(text, time);
         }
     }
 

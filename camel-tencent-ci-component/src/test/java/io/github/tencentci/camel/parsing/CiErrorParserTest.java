@@ -55,9 +55,7 @@ class CiErrorParserTest {
     void garbageGivesNoFieldsRatherThanAnException(String body) {
         CiError error = parser.parse(stream(body));
 
-        assertThat(error.message()).isNull();
-        assertThat(error.requestId()).isNull();
-        assertThat(error.traceId()).isNull();
+        assertThat(error).isEqualTo(CiError.empty());
     }
 
     @Test

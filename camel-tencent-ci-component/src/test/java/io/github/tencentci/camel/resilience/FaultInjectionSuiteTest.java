@@ -75,8 +75,7 @@ class FaultInjectionSuiteTest extends EmulatorTestSupport {
         await().atMost(Duration.ofSeconds(60)).until(
                 () -> emulator.faults().pending() == 0 && getMockEndpoint("mock:jobs").getReceivedCounter() >= expected);
         // a few clean polls more: nothing further may arrive
-        int requests = emulator.requests().count();
-        await().atMost(Duration.ofSeconds(10)).until(() -> emulator.requests().count() >= requests + 30);
+        awaitFurtherRequests(30);
         long millis = (System.nanoTime() - start) / 1_000_000;
 
         Map<String, Integer> deliveries = new HashMap<>();

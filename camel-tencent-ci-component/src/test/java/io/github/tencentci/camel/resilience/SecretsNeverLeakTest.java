@@ -20,6 +20,7 @@ import io.github.tencentci.emulator.Fault;
 import io.github.tencentci.emulator.RecordedRequest;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.health.HealthCheck;
 import org.apache.camel.support.ScheduledPollConsumerHealthCheck;
 import org.apache.camel.test.junit5.TestExecutionConfiguration;
 import org.apache.logging.log4j.Level;
@@ -95,6 +96,9 @@ class SecretsNeverLeakTest extends EmulatorTestSupport {
             emulator.faults().always(Fault.error(403, "AccessDenied", "denied"));
             await().atMost(Duration.ofSeconds(5)).until(() -> consumer.getConsecutiveFailedPolls() >= 1);
             var health = new ScheduledPollConsumerHealthCheck(consumer, "consumer:jobs").call(Map.of());
+            // what is searched must be the failing check with its CI details, not an empty result
+            assertThat(health.getState()).isEqualTo(HealthCheck.State.DOWN);
+            assertThat(health.getDetails()).containsEntry("ci.error.code", "AccessDenied").containsKey("ci.request.id");
             surfaces.add(health.getDetails().toString());
             surfaces.add(String.valueOf(health.getMessage().orElse("")));
             health.getError().ifPresent(e -> surfaces.add(stackTrace(e)));

@@ -12,6 +12,7 @@ import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** 429 SlowDown and 503 are retried inside the poll, visibly, within the budget, and never block a stop. */
@@ -87,6 +88,39 @@ class ThrottlingRetryTest extends EmulatorTestSupport {
             long stopMillis = (System.nanoTime() - start) / 1_000_000;
             assertThat(stopMillis).isLessThan(2000);
             assertThat(log.linesContaining("Stopped waiting")).hasSize(1);
+        }
+    }
+
+    @Test
+    void aConnectionClosedWithoutAnswerFailsThePollAndHttpClientDoesNotRetryIt() throws Exception {
+        addJobs(1, "Running");
+        emulator.faults().enqueue(Fault.closeConnection());
+        getMockEndpoint("mock:errors").expectedMessageCount(1);
+        startBridgedRoute(jobsUri("bridgeErrorHandler=true&delay=60000"));
+
+        assertThat(emulator.takeRequest().status()).isEqualTo(RecordedRequest.NO_RESPONSE);
+        getMockEndpoint("mock:errors").assertIsSatisfied();
+        // HttpClient's automatic retries are off: nothing asks again before the next poll, a minute away
+        assertThatThrownBy(() -> emulator.takeRequest(Duration.ofMillis(500))).as("a retried request")
+                .isInstanceOf(AssertionError.class);
+    }
+
+    @Test
+    void aPollWithNothingNewLogsItsSummaryAtDebugOnly() throws Exception {
+        addJobs(2, "Running");
+        try (LogCapture log = LogCapture.of(Level.DEBUG, "io.github.tencentci.camel.TencentCiConsumer")) {
+            startRoute(jobsUri(""));
+            emulator.takeRequest();
+            // three more polls, in which nothing is new
+            emulator.takeRequest();
+            emulator.takeRequest();
+            emulator.takeRequest();
+            context.getRouteController().stopRoute("jobs");
+
+            assertThat(log.linesContaining("Poll done")).filteredOn(line -> line.startsWith("INFO"))
+                    .singleElement().asString().contains("2 emitted");
+            assertThat(log.linesContaining("Poll done")).filteredOn(line -> line.startsWith("DEBUG"))
+                    .hasSizeGreaterThanOrEqualTo(2).allSatisfy(line -> assertThat(line).contains("0 emitted"));
         }
     }
 }
