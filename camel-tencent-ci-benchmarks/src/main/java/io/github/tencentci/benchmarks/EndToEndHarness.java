@@ -96,7 +96,7 @@ public final class EndToEndHarness {
                     }
                 }
             }
-            rounds.forEach((key, list) -> results.put(key, Measurement.of(HarnessOptions.label(key), service.jobs(), list)));
+            rounds.forEach((key, list) -> results.put(key, Measurement.of(HarnessOptions.label(key), list)));
             printTable(results);
             printPairedRatios(rounds);
             if (options.idlePolls > 0 && options.emulatorUrl == null) {
@@ -146,7 +146,7 @@ public final class EndToEndHarness {
         return results;
     }
 
-    /** One round of one contender. @return elapsed and client CPU nanoseconds */
+    /** One round of one contender. @return elapsed and client CPU nanoseconds, and the jobs it read */
     private long[] round(String key, ListingService service, CiEmulator emulator, boolean measured) throws Exception {
         if (emulator != null) {
             emulator.requests().clear();
@@ -164,7 +164,7 @@ public final class EndToEndHarness {
             out.printf(Locale.ROOT, "  %-40s %s %6.2f s  %9.0f jobs/s  client CPU %6.2f s (%5.2f us/job)  heap peak %4d MiB%n",
                     contender.name(), measured ? "run   " : "warmup", elapsed / 1e9, read / (elapsed / 1e9), cpu / 1e9,
                     cpu / 1e3 / read, heapPeakMiB());
-            return new long[] { elapsed, cpu };
+            return new long[] { elapsed, cpu, read };
         }
     }
 
@@ -286,14 +286,16 @@ public final class EndToEndHarness {
      * One contender's figures. Throughput is taken from the best round: on a shared machine the other load only ever
      * makes a round slower, so the best round is the least disturbed one.
      *
+     * @param jobs           the jobs the contender counted in its last round (what it read, not what was asked for)
      * @param cpuNanos       the least client CPU time of the measured rounds (process CPU less the server's threads)
      * @param medianCpuNanos the median of the same
      */
     record Measurement(String name, long jobs, long medianNanos, long bestNanos, long worstNanos, long cpuNanos,
                        long medianCpuNanos) {
 
-        /** @param rounds elapsed and client CPU nanoseconds of each measured round */
-        static Measurement of(String name, long jobs, List<long[]> rounds) {
+        /** @param rounds elapsed and client CPU nanoseconds, and jobs read, of each measured round */
+        static Measurement of(String name, List<long[]> rounds) {
+            long jobs = rounds.get(rounds.size() - 1)[2];
             long[] wall = rounds.stream().mapToLong(r -> r[0]).sorted().toArray();
             long[] cpu = rounds.stream().mapToLong(r -> r[1]).sorted().toArray();
             return new Measurement(name, jobs, wall[wall.length / 2], wall[0], wall[wall.length - 1], cpu[0],
