@@ -45,9 +45,13 @@ final class FailedJobFiles {
      * is written during a few more polls.
      */
     static void assertHoldsExactlyTheFailedTestJobs(Path dir) {
-        await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> assertThat(read(dir)).containsOnlyKeys(TestJobs.FAILED));
-        read(dir).forEach(FailedJobFiles::assertFailedJobJson);
+        // the JSON is checked inside the wait: the file component writes in place, so a file may be seen before
+        // its content is complete
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptionsInstanceOf(UncheckedIOException.class).untilAsserted(() -> {
+            Map<String, JsonNode> documents = read(dir);
+            assertThat(documents).containsOnlyKeys(TestJobs.FAILED);
+            documents.forEach(FailedJobFiles::assertFailedJobJson);
+        });
         await().during(Duration.ofMillis(10 * Long.parseLong(TestJobs.POLL_DELAY_MS)))
                 .atMost(Duration.ofSeconds(5))
                 .untilAsserted(() -> assertThat(read(dir)).containsOnlyKeys(TestJobs.FAILED));
