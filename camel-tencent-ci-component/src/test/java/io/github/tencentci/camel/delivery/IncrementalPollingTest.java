@@ -123,6 +123,38 @@ class IncrementalPollingTest extends EmulatorTestSupport {
     }
 
     @Test
+    void cappedPollsResumeAcrossTheLegsAndSkipNothing() throws Exception {
+        // 30 open jobs older than the window (leg 1), 30 in the window (leg 2), 20 a page, 25 a poll: caps fall
+        // inside pages of both legs and at the boundary between them
+        OffsetDateTime now = OffsetDateTime.now(emulator.clock()).withNano(0);
+        List<String> expected = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            emulator.jobs().add(job("old" + i, "Running", now.minusHours(3).plusSeconds(i)));
+            emulator.jobs().add(job("new" + i, "Success", now.minusMinutes(30).plusSeconds(i)));
+            expected.add("old" + i + ":Running");
+            expected.add("new" + i + ":Success");
+        }
+        List<Integer> emittedPerPoll = new CopyOnWriteArrayList<>();
+        context.getRegistry().bind("countEmitted", new DefaultPollingConsumerPollStrategy() {
+            @Override
+            public void commit(Consumer consumer, Endpoint endpoint, int polledMessages) {
+                emittedPerPoll.add(polledMessages);
+            }
+        });
+        MockEndpoint mock = getMockEndpoint("mock:jobs");
+        mock.expectedMessageCount(60);
+
+        startRoute(jobsUri("lookBack=1h&size=20&maxMessagesPerPoll=25&pollStrategy=#countEmitted"));
+        mock.assertIsSatisfied(Duration.ofSeconds(10).toMillis());
+        int polls = emittedPerPoll.size();
+        await().atMost(Duration.ofSeconds(10)).until(() -> emittedPerPoll.size() >= polls + 3);
+
+        assertThat(receivedKeys()).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(emittedPerPoll).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(25));
+        assertThat(emittedPerPoll.subList(0, 3)).containsExactly(25, 25, 10);
+    }
+
+    @Test
     void aRouteRestartKeepsTheMemoryOfOpenJobs() throws Exception {
         OffsetDateTime now = OffsetDateTime.now(emulator.clock()).withNano(0);
         emulator.jobs().add(job("long", "Running", now.minusHours(3)));
