@@ -32,7 +32,7 @@ final class CamelFloor implements Contender {
         endpoint = run.camel().getEndpoint("direct:floor");
         producer = endpoint.createProducer();
         producer.start();
-        raw = new RawLimit(this::send);
+        raw = RawLimit.jdk(this::send);
         raw.prepare(service);
     }
 
