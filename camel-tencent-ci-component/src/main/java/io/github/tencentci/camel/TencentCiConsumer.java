@@ -103,8 +103,8 @@ public class TencentCiConsumer extends ScheduledBatchPollingConsumer {
             forceConsumerAsReady();
             boolean capped = maxMessagesPerPoll > 0;
             if (!capped) {
-                // nothing can stop the walk within this page: read the next one while this one's exchanges are made
-                walk.readAhead();
+                // nothing but a stop ends the walk before its last page: read on while this page's exchanges are made
+                walk.readAhead(true);
             }
             Queue<Object> batch = new ArrayDeque<>(page.jobs().size());
             boolean stoppedInPage = false;
@@ -136,7 +136,7 @@ public class TencentCiConsumer extends ScheduledBatchPollingConsumer {
             } else if (capReached(tally)) {
                 walk.stopAfterPage();
             } else if (capped) {
-                walk.readAhead();
+                walk.readAhead(false); // the cap may end the walk after the next page: that one only
             }
             processBatch(batch);
         }

@@ -253,8 +253,9 @@ public class TencentCiEndpoint extends ScheduledPollEndpoint {
     }
 
     /**
-     * Read the next page in the background while the route processes the current one. At most one page is read
-     * ahead; one read ahead that a capped or stopped walk does not need is dropped.
+     * Read the next pages in the background while the route processes the current one: without maxMessagesPerPoll
+     * up to two pages ahead (one read, one being read), with it only the next page the poll may take. A page read
+     * ahead that a stopped walk does not need is dropped.
      */
     public void setReadAhead(boolean readAhead) {
         this.readAhead = readAhead;

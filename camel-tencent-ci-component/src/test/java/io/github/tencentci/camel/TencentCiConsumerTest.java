@@ -160,30 +160,53 @@ class TencentCiConsumerTest extends EmulatorTestSupport {
     }
 
     @Test
-    void readsTheNextPageWhileTheRouteProcessesThisOne() throws Exception {
-        addJobs(30, "Running");
-        List<Integer> requestsSeenByFirstJob = new java.util.concurrent.CopyOnWriteArrayList<>();
+    void readsOnWhileTheRouteProcessesAPageButNeverMoreThanTwoPagesAhead() throws Exception {
+        addJobs(50, "Running");
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
         MockEndpoint mock = getMockEndpoint("mock:jobs");
-        mock.expectedMessageCount(30);
+        mock.expectedMessageCount(50);
         context.addRoutes(new org.apache.camel.builder.RouteBuilder() {
             @Override
             public void configure() {
                 from(jobsUri("size=10&delay=60000")).routeId("jobs")
                         .process(e -> {
-                            if (requestsSeenByFirstJob.isEmpty()) {
-                                // the second page must be requested while this first job is still in the route
-                                takeRequests(2);
-                                requestsSeenByFirstJob.add(emulator.requests().count());
+                            if (first.getAndSet(false)) {
+                                release.await(30, java.util.concurrent.TimeUnit.SECONDS); // the route is busy
                             }
                         })
                         .to("mock:jobs");
             }
         });
 
-        mock.assertIsSatisfied();
-        assertThat(requestsSeenByFirstJob).containsExactly(2);
-        assertThat(receivedJobIds()).doesNotHaveDuplicates();
+        // while the first job of page 1 is held, the pages after it are read: page 2 (read, not taken) and page 3
+        // (being read, then held until page 2 is taken), and no further, so memory stays bounded by three pages
+        List<RecordedRequest> held = takeRequests(3);
+        assertThatThrownBy(() -> emulator.takeRequest(Duration.ofMillis(500))).as("a fourth request while page 1 is held")
+                .isInstanceOf(AssertionError.class);
         assertThat(emulator.requests().count()).isEqualTo(3);
+        assertThat(held.get(2).params().get("nextToken")).isNotNull();
+        release.countDown();
+
+        mock.assertIsSatisfied();
+        assertThat(receivedJobIds()).doesNotHaveDuplicates();
+        // five pages, each read once; nothing read beyond the last page
+        assertThat(emulator.requests().count()).isEqualTo(5);
+    }
+
+    @Test
+    void aCappedPollReadsAheadNoPageItWillNotTake() throws Exception {
+        addJobs(50, "Running");
+        MockEndpoint mock = getMockEndpoint("mock:jobs");
+        mock.expectedMessageCount(20);
+        startRoute(jobsUri("size=10&maxMessagesPerPoll=20&delay=60000"));
+
+        mock.assertIsSatisfied();
+        // the cap is reached at the end of page 2: page 3 is neither read ahead nor read on
+        assertThat(takeRequests(2)).hasSize(2);
+        assertThatThrownBy(() -> emulator.takeRequest(Duration.ofMillis(500))).as("a request for page 3")
+                .isInstanceOf(AssertionError.class);
+        assertThat(emulator.requests().count()).isEqualTo(2);
     }
 
     @Test

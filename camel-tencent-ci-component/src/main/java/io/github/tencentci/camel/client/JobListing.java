@@ -41,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * with the legs it had left, so its tokens stay valid;</li>
  * <li>the {@code NextToken} guard: a token the service hands out twice in one leg ends the walk, so it cannot loop;</li>
  * <li>throttling: every page is requested under one {@link ThrottleRetry}, so the retry budget spans the walk;</li>
- * <li>read-ahead: with an executor, the next page is read in the background while the user handles this one.</li>
+ * <li>read-ahead: with an executor, the next page is read in the background while the user handles this one
+ * ({@link PageAhead}).</li>
  * </ul>
  * One walk at a time: the walks of a listing are used by one polling thread after another, never concurrently.
  */
@@ -150,7 +151,7 @@ public final class JobListing {
 
     /**
      * One walk through the listing. {@link #next()} hands out the pages; after handling a page, the user either goes
-     * on ({@link #readAhead()}, optional) or stops ({@link #stopWithinPage()}, {@link #stopAfterPage()}). A failure
+     * on ({@link #readAhead(boolean)}, optional) or stops ({@link #stopWithinPage()}, {@link #stopAfterPage()}). A failure
      * ends the walk: the next one starts afresh.
      */
     public final class Walk implements AutoCloseable {
@@ -213,7 +214,7 @@ public final class JobListing {
             String pageToken = token;
             int number = pages + 1;
             JobListingQuery legQuery = leg.query();
-            JobPage page = pageAhead != null ? pageAhead.take(pageToken, () -> fetch(legQuery, pageToken, number))
+            JobPage page = pageAhead != null ? pageAhead.take(pageToken, number, (t, n) -> fetch(legQuery, t, n))
                     : fetch(legQuery, pageToken, number);
             pages++;
             if (leg.collectsOpenJobs()) {
@@ -247,13 +248,19 @@ public final class JobListing {
             }
         }
 
-        /** The user goes on after the current page: read the following one in the background, if there is one. */
-        public void readAhead() {
+        /**
+         * The user goes on after the current page: read the following one in the background, if there is one.
+         *
+         * @param readOn {@code true} when the user takes every page to the end of the walk unless it is stopped: then
+         *               the pages after it are read on, one ahead of the user at most, without waiting to be asked
+         *               again; {@code false} (the user may stop after any page, e.g. capped) for that one page only
+         */
+        public void readAhead(boolean readOn) {
             if (pageAhead != null && !current.isLastPage() && !seenTokens.contains(current.nextToken())) {
                 String next = current.nextToken();
                 int number = pages + 1;
                 JobListingQuery legQuery = leg.query(); // read now: the background read must not see a later leg
-                pageAhead.readAhead(next, () -> fetch(legQuery, next, number));
+                pageAhead.readAhead(next, number, readOn, (t, n) -> fetch(legQuery, t, n));
             }
         }
 
