@@ -153,18 +153,23 @@ public final class EndToEndHarness {
         }
         try (Contender contender = HarnessOptions.contender(key, options)) {
             contender.prepare(service);
+            // every round starts with an empty young generation, so that each pays for collecting its own garbage:
+            // without this a collection fell into whichever round filled the heap, often another contender's
+            System.gc();
+            long jit0 = JitCpu.nanos();
             long cpu0 = clientCpuNanos();
             long t0 = System.nanoTime();
             long read = contender.readAll(service);
             long elapsed = System.nanoTime() - t0;
             long cpu = clientCpuNanos() - cpu0;
+            long jit = JitCpu.nanos() - jit0;
             if (read != service.jobs()) {
                 throw new IllegalStateException(contender.name() + " read " + read + " jobs, expected " + service.jobs());
             }
-            out.printf(Locale.ROOT, "  %-40s %s %6.2f s  %9.0f jobs/s  client CPU %6.2f s (%5.2f us/job)  heap peak %4d MiB%n",
-                    contender.name(), measured ? "run   " : "warmup", elapsed / 1e9, read / (elapsed / 1e9), cpu / 1e9,
-                    cpu / 1e3 / read, heapPeakMiB());
-            return new long[] { elapsed, cpu, read };
+            out.printf(Locale.ROOT, "  %-40s %s %6.2f s  %9.0f jobs/s  client CPU %6.2f s (%5.2f us/job, JIT %4.2f s)"
+                    + "  heap peak %4d MiB%n", contender.name(), measured ? "run   " : "warmup", elapsed / 1e9,
+                    read / (elapsed / 1e9), cpu / 1e9, cpu / 1e3 / read, jit / 1e9, heapPeakMiB());
+            return new long[] { elapsed, cpu, read, cpu - jit };
         }
     }
 
@@ -182,14 +187,16 @@ public final class EndToEndHarness {
     private void printTable(Map<String, Measurement> results) {
         Measurement raw = results.get("raw");
         Measurement component = results.get("component");
-        out.printf("%n%-40s %7s %8s %13s %9s %7s %10s %11s %7s%n", "contender", "best s", "median s", "range s",
-                "jobs/s", "vs raw", "CPU us/job", "CPU median", "vs raw");
+        out.printf("%n%-40s %7s %8s %13s %9s %7s %10s %11s %7s %12s %7s%n", "contender", "best s", "median s",
+                "range s", "jobs/s", "vs raw", "CPU us/job", "CPU median", "vs raw", "no-JIT us/job", "vs raw");
         for (Measurement m : results.values()) {
-            out.printf(Locale.ROOT, "%-40s %7.2f %8.2f %13s %9.0f %7s %10.2f %11.2f %7s%n", m.name(), m.bestNanos() / 1e9,
-                    m.medianNanos() / 1e9, String.format(Locale.ROOT, "%.2f-%.2f", m.bestNanos() / 1e9, m.worstNanos() / 1e9),
+            out.printf(Locale.ROOT, "%-40s %7.2f %8.2f %13s %9.0f %7s %10.2f %11.2f %7s %12.2f %7s%n", m.name(),
+                    m.bestNanos() / 1e9, m.medianNanos() / 1e9,
+                    String.format(Locale.ROOT, "%.2f-%.2f", m.bestNanos() / 1e9, m.worstNanos() / 1e9),
                     m.jobsPerSecond(), raw == null ? "-" : ratio(m.jobsPerSecond(), raw.jobsPerSecond()),
                     m.cpuNanos() / 1e3 / m.jobs(), m.medianCpuNanos() / 1e3 / m.jobs(),
-                    raw == null ? "-" : ratio(m.cpuNanos(), raw.cpuNanos()));
+                    raw == null ? "-" : ratio(m.cpuNanos(), raw.cpuNanos()), m.workNanos() / 1e3 / m.jobs(),
+                    raw == null ? "-" : ratio(m.workNanos(), raw.workNanos()));
         }
         if (component == null) {
             return;
@@ -201,6 +208,13 @@ public final class EndToEndHarness {
         check(results, "sdk", "component / official SDK", 1.0);
         checkCpu(results, "raw", "client CPU per job / raw limit");
         checkCpu(results, "raw-woodstox", "client CPU per job / raw, Woodstox");
+        Measurement rawLimit = results.get("raw");
+        if (rawLimit != null && JitCpu.isMeasured()) {
+            double work = (double) component.workNanos() / rawLimit.workNanos();
+            out.println(verdict(String.format(Locale.ROOT, "%-32s %6.2fx (least of the rounds; medians %.2fx)"
+                    + "  (target <= 1.30x)", "... without JIT compilation", work,
+                    (double) component.medianWorkNanos() / rawLimit.medianWorkNanos()), work <= 1.30));
+        }
     }
 
     private void checkCpu(Map<String, Measurement> results, String against, String what) {
@@ -231,13 +245,15 @@ public final class EndToEndHarness {
         }
         double[] wall = new double[raw.size()];
         double[] cpu = new double[raw.size()];
+        double[] work = new double[raw.size()];
         for (int i = 0; i < raw.size(); i++) {
             wall[i] = (double) raw.get(i)[0] / component.get(i)[0];
             cpu[i] = (double) component.get(i)[1] / raw.get(i)[1];
+            work[i] = (double) component.get(i)[3] / raw.get(i)[3];
         }
         out.println(String.format(Locale.ROOT, "Paired rounds (component against %s of the same round),"
-                + " median (min-max) of %d: throughput %s, client CPU per job %s", what, wall.length, summary(wall),
-                summary(cpu)));
+                + " median (min-max) of %d: throughput %s, client CPU per job %s%s", what, wall.length, summary(wall),
+                summary(cpu), JitCpu.isMeasured() ? ", without JIT " + summary(work) : ""));
     }
 
     private static String summary(double[] values) {
@@ -303,17 +319,20 @@ public final class EndToEndHarness {
      * @param jobs           the jobs the contender counted in its last round (what it read, not what was asked for)
      * @param cpuNanos       the least client CPU time of the measured rounds (process CPU less the server's threads)
      * @param medianCpuNanos the median of the same
+     * @param workNanos      the least client CPU time without the JIT compiler's threads ({@link JitCpu})
+     * @param medianWorkNanos the median of the same
      */
     record Measurement(String name, long jobs, long medianNanos, long bestNanos, long worstNanos, long cpuNanos,
-                       long medianCpuNanos) {
+                       long medianCpuNanos, long workNanos, long medianWorkNanos) {
 
-        /** @param rounds elapsed and client CPU nanoseconds, and jobs read, of each measured round */
+        /** @param rounds elapsed and client CPU nanoseconds, jobs read, and client CPU without JIT, of each round */
         static Measurement of(String name, List<long[]> rounds) {
             long jobs = rounds.get(rounds.size() - 1)[2];
             long[] wall = rounds.stream().mapToLong(r -> r[0]).sorted().toArray();
             long[] cpu = rounds.stream().mapToLong(r -> r[1]).sorted().toArray();
+            long[] work = rounds.stream().mapToLong(r -> r[3]).sorted().toArray();
             return new Measurement(name, jobs, wall[wall.length / 2], wall[0], wall[wall.length - 1], cpu[0],
-                    cpu[cpu.length / 2]);
+                    cpu[cpu.length / 2], work[0], work[work.length / 2]);
         }
 
         double jobsPerSecond() {

@@ -41,6 +41,10 @@ class EndToEndHarnessSmokeTest {
                 .contains("(in-process, pre-rendered pages)", "client CPU per job / raw limit")
                 .contains("Steady-state poll", "1.00 requests per poll")
                 .contains("startRoute to first request", "stopRoute (idle)");
+        if (JitCpu.isMeasured()) {
+            assertThat(JitCpu.nanos()).as("the JIT compiler's CPU time so far").isPositive();
+            assertThat(text.toString(StandardCharsets.UTF_8)).contains("... without JIT compilation", "without JIT ");
+        }
     }
 
     @Test
