@@ -5,6 +5,8 @@ import java.time.Duration;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Producer;
+import org.apache.camel.spi.ExchangeFactory;
+import org.apache.camel.support.service.ServiceHelper;
 
 /**
  * What any Camel consumer of this listing pays at least: the raw limit's walk, and for every job one empty exchange
@@ -14,10 +16,17 @@ import org.apache.camel.Producer;
  */
 final class CamelFloor implements Contender {
 
+    private final boolean pooledExchanges;
     private RouteRun run;
     private Endpoint endpoint;
+    private ExchangeFactory exchanges;
     private Producer producer;
     private RawLimit raw;
+
+    /** @param pooledExchanges whether the context uses Camel's pooled exchange factory */
+    CamelFloor(boolean pooledExchanges) {
+        this.pooledExchanges = pooledExchanges;
+    }
 
     @Override
     public String name() {
@@ -27,9 +36,13 @@ final class CamelFloor implements Contender {
     @Override
     public void prepare(ListingService service) throws Exception {
         run = new RouteRun((routes, sink) -> routes.from("direct:floor").routeId(RouteRun.ROUTE_ID).autoStartup(false)
-                .process(sink));
+                .process(sink), pooledExchanges);
         run.start();
         endpoint = run.camel().getEndpoint("direct:floor");
+        // what a consumer gets: its own factory from the context's (pooled when configured), started
+        exchanges = run.camel().getCamelContextExtension().getExchangeFactory()
+                .newExchangeFactory(run.camel().getRoute(RouteRun.ROUTE_ID).getConsumer());
+        ServiceHelper.startService(exchanges);
         producer = endpoint.createProducer();
         producer.start();
         raw = RawLimit.jdk(this::send);
@@ -37,11 +50,13 @@ final class CamelFloor implements Contender {
     }
 
     private void send() {
-        Exchange exchange = endpoint.createExchange();
+        Exchange exchange = exchanges.create(endpoint, false); // as a consumer makes them: pooled when configured
         try {
             producer.process(exchange);
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        } finally {
+            exchanges.release(exchange);
         }
     }
 
@@ -58,6 +73,7 @@ final class CamelFloor implements Contender {
     public void close() throws Exception {
         raw.close();
         producer.stop();
+        ServiceHelper.stopService(exchanges);
         run.close();
     }
 }

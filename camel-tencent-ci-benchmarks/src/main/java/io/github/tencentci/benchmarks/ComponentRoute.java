@@ -9,11 +9,16 @@ import java.time.Duration;
 final class ComponentRoute implements Contender {
 
     private final String extraOptions;
+    private final boolean pooledExchanges;
     private RouteRun run;
 
-    /** @param extraOptions more endpoint options, e.g. {@code idempotentCacheSize=1000}, or empty */
-    ComponentRoute(String extraOptions) {
+    /**
+     * @param extraOptions    more endpoint options, e.g. {@code idempotentCacheSize=1000}, or empty
+     * @param pooledExchanges whether the context uses Camel's pooled exchange factory
+     */
+    ComponentRoute(String extraOptions, boolean pooledExchanges) {
         this.extraOptions = extraOptions;
+        this.pooledExchanges = pooledExchanges;
     }
 
     @Override
@@ -30,7 +35,7 @@ final class ComponentRoute implements Contender {
     @Override
     public void prepare(ListingService service) throws Exception {
         run = new RouteRun((routes, sink) -> routes.from(uri(service, extraOptions)).routeId(RouteRun.ROUTE_ID)
-                .autoStartup(false).process(sink));
+                .autoStartup(false).process(sink), pooledExchanges);
     }
 
     @Override

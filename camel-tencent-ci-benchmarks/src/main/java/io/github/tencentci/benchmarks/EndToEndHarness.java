@@ -347,7 +347,7 @@ public final class EndToEndHarness {
     /** The command line. */
     static final class HarnessOptions {
         static final String USAGE = "usage: EndToEndHarness [--jobs 100000] [--page-size 100] [--rounds 3] [--warmup 1]"
-                + " [--contenders raw,raw-woodstox,floor,component,route,sdk] [--component-options OPTS] [--idle-polls 200]"
+                + " [--contenders raw,raw-woodstox,floor,component,route,sdk] [--component-options OPTS] [--pooled-exchanges] [--idle-polls 200]"
                 + " [--lifecycle 0] [--server prerendered|emulator] [--no-repository-footprint]"
                 + " [--emulator URL --secret-id ID --secret-key KEY]";
         static final List<String> CONTENDERS = List.of("raw", "raw-woodstox", "floor", "component", "route", "sdk");
@@ -362,6 +362,7 @@ public final class EndToEndHarness {
         boolean repositoryFootprint = true;
         List<String> contenders = List.of("raw", "component", "route", "sdk");
         String componentOptions = "";
+        boolean pooledExchanges;
         String emulatorUrl;
         String secretId;
         String secretKey;
@@ -379,6 +380,7 @@ public final class EndToEndHarness {
                     case "--lifecycle" -> o.lifecycle = CommandLineArguments.number(args, ++i, "--lifecycle", 0, 100_000);
                     case "--server" -> o.server = server(CommandLineArguments.value(args, ++i, "--server"));
                     case "--component-options" -> o.componentOptions = CommandLineArguments.value(args, ++i, "--component-options");
+                    case "--pooled-exchanges" -> o.pooledExchanges = true;
                     case "--contenders" -> o.contenders = contenders(CommandLineArguments.value(args, ++i, "--contenders"));
                     case "--emulator" -> o.emulatorUrl = CommandLineArguments.value(args, ++i, "--emulator");
                     case "--secret-id" -> o.secretId = CommandLineArguments.value(args, ++i, "--secret-id");
@@ -396,8 +398,8 @@ public final class EndToEndHarness {
             return switch (key) {
                 case "raw" -> RawLimit.jdk();
                 case "raw-woodstox" -> RawLimit.woodstox();
-                case "floor" -> new CamelFloor();
-                case "component" -> new ComponentRoute(options.componentOptions);
+                case "floor" -> new CamelFloor(options.pooledExchanges);
+                case "component" -> new ComponentRoute(options.componentOptions, options.pooledExchanges);
                 case "route" -> new HandWrittenRoute();
                 case "sdk" -> new OfficialSdk();
                 default -> throw new IllegalArgumentException(key);

@@ -9,6 +9,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -31,6 +32,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class PollBenchmark {
 
+    /** Camel's exchange factory: {@code prototype} (Camel's default, a new exchange each time) or {@code pooled}. */
+    @Param({ "prototype", "pooled" })
+    public String exchangeFactory;
+
     private PreRenderedListing listing;
     private RouteRun run;
     private ScheduledPollConsumer consumer;
@@ -43,7 +48,7 @@ public class PollBenchmark {
                 EndToEndHarness.SECRET_KEY, listing.jobs(), 100);
         String options = "maxMessagesPerPoll=100&startScheduler=false";
         run = new RouteRun((routes, sink) -> routes.from(ComponentRoute.uri(service, options))
-                .routeId(RouteRun.ROUTE_ID).autoStartup(false).process(sink));
+                .routeId(RouteRun.ROUTE_ID).autoStartup(false).process(sink), exchangeFactory.equals("pooled"));
         run.start();
         consumer = (ScheduledPollConsumer) run.camel().getRoute(RouteRun.ROUTE_ID).getConsumer();
     }

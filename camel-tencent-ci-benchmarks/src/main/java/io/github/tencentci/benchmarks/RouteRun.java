@@ -9,6 +9,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.impl.engine.PooledExchangeFactory;
+import org.apache.camel.impl.engine.PooledProcessorExchangeFactory;
 
 /**
  * A Camel context holding one route that ends in a processor doing nothing but counting; the route is added stopped
@@ -29,6 +31,18 @@ final class RouteRun implements AutoCloseable {
     }
 
     RouteRun(RouteShape shape) throws Exception {
+        this(shape, false);
+    }
+
+    /**
+     * @param pooledExchanges whether the context reuses exchanges ({@code camel.main.exchangeFactory=pooled}), which
+     *                        Camel offers to cut the per-exchange garbage; off by default, as in Camel
+     */
+    RouteRun(RouteShape shape, boolean pooledExchanges) throws Exception {
+        if (pooledExchanges) {
+            camel.getCamelContextExtension().setExchangeFactory(new PooledExchangeFactory());
+            camel.getCamelContextExtension().setProcessorExchangeFactory(new PooledProcessorExchangeFactory());
+        }
         Processor sink = exchange -> {
             if (count.incrementAndGet() == expected) {
                 done.countDown();
