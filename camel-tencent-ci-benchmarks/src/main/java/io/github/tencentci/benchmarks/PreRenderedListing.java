@@ -81,7 +81,7 @@ final class PreRenderedListing implements AutoCloseable {
         int distinctPages = (distinctJobs + pageSize - 1) / pageSize;
         List<EmulatedJob> seeded;
         try (CiEmulator emulator = CiEmulator.builder().verifySignatures(false).start()) {
-            seeded = emulator.jobs().seed(distinctJobs, 42L);
+            seeded = ListingService.inListingOrder(emulator.jobs().seed(distinctJobs, 42L));
         }
         responses = new byte[distinctPages][];
         jobIdOffsets = new int[distinctPages][];
