@@ -40,6 +40,58 @@ class BoundedMemoryRepositoryTest {
     }
 
     @Test
+    void behavesAsAnInsertionOrderedMapBoundedToItsCapacityUnderRandomUse() {
+        // the reference: what the repository promises, in the plainest code (a LinkedHashMap evicting its eldest)
+        for (int capacity : new int[] { 1, 2, 7, 100, 3000 }) {
+            java.util.Random random = new java.util.Random(capacity);
+            int capacityOfModel = capacity;
+            java.util.Map<String, Boolean> model = new java.util.LinkedHashMap<>() {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, Boolean> eldest) {
+                    return size() > capacityOfModel;
+                }
+            };
+            BoundedMemoryRepository repository = new BoundedMemoryRepository(capacity);
+            int keySpace = capacity * 3 + 5; // keys come back, after eviction too
+            for (int step = 0; step < 60_000; step++) {
+                // keys with the same hash in pairs ("Aa" and "BB" hash alike), so that full-hash matches are compared
+                String key = "j" + random.nextInt(keySpace) + (random.nextBoolean() ? "Aa" : "BB") + ":Failed";
+                int operation = random.nextInt(10);
+                if (operation < 6) {
+                    assertThat(repository.add(key)).as("add %s at step %d", key, step)
+                            .isEqualTo(model.putIfAbsent(key, Boolean.TRUE) == null);
+                } else if (operation < 9) {
+                    assertThat(repository.contains(key)).as("contains %s at step %d", key, step)
+                            .isEqualTo(model.containsKey(key));
+                } else {
+                    assertThat(repository.remove(key)).as("remove %s at step %d", key, step)
+                            .isEqualTo(model.remove(key) != null);
+                }
+                assertThat(repository.size()).isEqualTo(model.size());
+                if (step == 30_000) {
+                    repository.clear();
+                    model.clear();
+                }
+            }
+            for (String key : model.keySet()) {
+                assertThat(repository.contains(key)).as(key).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void holdsACapacityOfKeysWithoutGrowingBeyondIt() {
+        BoundedMemoryRepository repository = new BoundedMemoryRepository(100_000);
+        for (int i = 0; i < 250_000; i++) {
+            assertThat(repository.add("j" + i + ":Success")).isTrue();
+        }
+        assertThat(repository.size()).isEqualTo(100_000);
+        assertThat(repository.contains("j149999:Success")).isFalse();
+        assertThat(repository.contains("j150000:Success")).isTrue();
+        assertThat(repository.contains("j249999:Success")).isTrue();
+    }
+
+    @Test
     void aCapacityBelowOneIsRefused() {
         assertThatThrownBy(() -> new BoundedMemoryRepository(0)).hasMessageContaining("capacity 0 must be 1 or more");
     }
