@@ -10,9 +10,9 @@ import java.util.stream.Stream;
  * (the JVM hides these threads from {@code ThreadMXBean}).
  * <p>
  * Why the harness reports it apart: the contenders run by turns in one JVM and share code (HttpClient, the StAX
- * parsers behind one interface), so each turn deoptimizes what the other compiled, and C2 kept compiling in every
- * measured round, after any warm-up: 0.09 to 0.28 s in rounds of 0.5 to 0.8 s of client CPU. That cost comes from
- * the harness's alternation, lands on whichever contender runs, and would not recur in a JVM that runs one route.
+ * parsers behind one interface), so a turn can deoptimize what another compiled. In one probe before each round
+ * started with a full GC, C2 took 0.09 to 0.28 s in measured rounds of 0.5 to 0.8 s of client CPU after 6 warm-up
+ * rounds; in the runs since, 0.00 to 0.04 s. Reported apart, that cost cannot silently land on one contender.
  */
 final class JitCpu {
 

@@ -81,7 +81,9 @@ final class PreRenderedListing implements AutoCloseable {
         int distinctPages = (distinctJobs + pageSize - 1) / pageSize;
         List<EmulatedJob> seeded;
         try (CiEmulator emulator = CiEmulator.builder().verifySignatures(false).start()) {
-            seeded = ListingService.inListingOrder(emulator.jobs().seed(distinctJobs, 42L));
+            emulator.jobs().seed(distinctJobs, 42L);
+            // newest first, as the service and the emulator list them (the seeder makes them in random order of age)
+            seeded = emulator.jobs().all();
         }
         responses = new byte[distinctPages][];
         jobIdOffsets = new int[distinctPages][];
