@@ -126,9 +126,9 @@ public class TencentCiEndpoint extends ScheduledPollEndpoint {
             throw new IllegalArgumentException("Invalid tencent-ci options: maxMessagesPerPoll " + maxMessagesPerPoll
                                                + " must be 0 (no limit) or more");
         }
-        if (idempotentCacheSize < 1) {
+        if (idempotentCacheSize < 1 || idempotentCacheSize > BoundedMemoryRepository.MAX_CAPACITY) {
             throw new IllegalArgumentException("Invalid tencent-ci options: idempotentCacheSize " + idempotentCacheSize
-                                               + " must be 1 or more");
+                                               + " must be from 1 to " + BoundedMemoryRepository.MAX_CAPACITY);
         }
         if (lookBack < 0) {
             throw new IllegalArgumentException("Invalid tencent-ci options: lookBack " + lookBack
@@ -277,7 +277,9 @@ public class TencentCiEndpoint extends ScheduledPollEndpoint {
         return idempotentCacheSize;
     }
 
-    /** How many keys the default in-memory idempotent repository holds, least recently used first out. */
+    /**
+     * How many keys the default in-memory idempotent repository holds (1 to 268435456), the oldest forgotten first.
+     */
     public void setIdempotentCacheSize(int idempotentCacheSize) {
         this.idempotentCacheSize = idempotentCacheSize;
     }

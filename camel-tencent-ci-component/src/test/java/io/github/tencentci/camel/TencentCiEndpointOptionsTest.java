@@ -27,6 +27,8 @@ class TencentCiEndpointOptionsTest extends CamelTestSupport {
             "startCreationTime=yesterday              | startCreationTime 'yesterday' is not a time",
             "endCreationTime=2024-13-01T00:00:00+0800 | endCreationTime '2024-13-01T00:00:00+0800' is not a time",
             "maxMessagesPerPoll=-1                    | maxMessagesPerPoll -1 must be 0 (no limit) or more",
+            "idempotentCacheSize=0                    | idempotentCacheSize 0 must be from 1 to 268435456",
+            "idempotentCacheSize=268435457            | idempotentCacheSize 268435457 must be from 1 to 268435456",
             "endpoint=ftp://host                      | endpoint 'ftp://host' must be an http or https URL",
     })
     void rejectsABadOptionNamingItsValueAndWhatIsAllowed(String option, String message) {

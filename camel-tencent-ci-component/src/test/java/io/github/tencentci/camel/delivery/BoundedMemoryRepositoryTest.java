@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class BoundedMemoryRepositoryTest {
 
+    private static final String[] SUFFIXES = {
+            ":Failed", ":Success", ":Größe", ":任务失败", "", ":" + "x".repeat(300), ":\u0100\u00ff" };
+
     @Test
     void remembersEachKeyOnceAndForgetsTheOldestBeyondItsCapacity() {
         BoundedMemoryRepository repository = new BoundedMemoryRepository(3);
@@ -54,8 +57,10 @@ class BoundedMemoryRepositoryTest {
             BoundedMemoryRepository repository = new BoundedMemoryRepository(capacity);
             int keySpace = capacity * 3 + 5; // keys come back, after eviction too
             for (int step = 0; step < 60_000; step++) {
-                // keys with the same hash in pairs ("Aa" and "BB" hash alike), so that full-hash matches are compared
-                String key = "j" + random.nextInt(keySpace) + (random.nextBoolean() ? "Aa" : "BB") + ":Failed";
+                // keys with the same hash in pairs ("Aa" and "BB" hash alike), so that full-hash matches are compared;
+                // some with characters beyond ASCII and beyond Latin-1, some long, so that the text is compacted
+                int number = random.nextInt(keySpace);
+                String key = "j" + number + (random.nextBoolean() ? "Aa" : "BB") + SUFFIXES[number % SUFFIXES.length];
                 int operation = random.nextInt(10);
                 if (operation < 6) {
                     assertThat(repository.add(key)).as("add %s at step %d", key, step)
@@ -80,6 +85,38 @@ class BoundedMemoryRepositoryTest {
     }
 
     @Test
+    void tellsKeysApartThatShareTheirLowBytesOrTheirHash() {
+        BoundedMemoryRepository repository = new BoundedMemoryRepository(10);
+        repository.add("\u0141"); // stored as two bytes: 0x01 0x41
+        repository.add("Aa");
+
+        assertThat(repository.contains("A")).isFalse();
+        assertThat(repository.contains("\u0001A")).isFalse();
+        assertThat(repository.contains("\u0141")).isTrue();
+        assertThat(repository.contains("BB")).isFalse(); // same hash as "Aa"
+        assertThat(repository.add("BB")).isTrue();
+        assertThat(repository.contains("\u00c4")).isFalse();
+        assertThat(repository.add("\u00c4")).isTrue(); // one byte, 0xC4, read back unsigned
+        assertThat(repository.contains("\u00c4")).isTrue();
+    }
+
+    @Test
+    void keepsItsKeysWhileForgettingAndAddingLongOnesOverAndOver() {
+        // every key is long, so that the text fills, is compacted and grows many times over
+        BoundedMemoryRepository repository = new BoundedMemoryRepository(50);
+        String padding = "p".repeat(1000);
+        for (int i = 0; i < 20_000; i++) {
+            assertThat(repository.add(i + padding)).isTrue();
+            if (i % 3 == 0) {
+                assertThat(repository.remove((i - 30) + padding)).isEqualTo(i >= 30);
+            }
+        }
+        for (int i = 20_000 - 50; i < 20_000; i++) {
+            assertThat(repository.contains(i + padding)).as("key %d", i).isEqualTo(i % 3 != 0 || i >= 20_000 - 30);
+        }
+    }
+
+    @Test
     void holdsACapacityOfKeysWithoutGrowingBeyondIt() {
         BoundedMemoryRepository repository = new BoundedMemoryRepository(100_000);
         for (int i = 0; i < 250_000; i++) {
@@ -93,6 +130,9 @@ class BoundedMemoryRepositoryTest {
 
     @Test
     void aCapacityBelowOneIsRefused() {
-        assertThatThrownBy(() -> new BoundedMemoryRepository(0)).hasMessageContaining("capacity 0 must be 1 or more");
+        assertThatThrownBy(() -> new BoundedMemoryRepository(0))
+                .hasMessageContaining("capacity 0 must be from 1 to 268435456 keys");
+        assertThatThrownBy(() -> new BoundedMemoryRepository(BoundedMemoryRepository.MAX_CAPACITY + 1))
+                .hasMessageContaining("capacity 268435457 must be from 1 to 268435456 keys");
     }
 }
