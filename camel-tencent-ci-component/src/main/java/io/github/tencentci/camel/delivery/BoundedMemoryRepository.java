@@ -219,8 +219,9 @@ public final class BoundedMemoryRepository extends ServiceSupport implements Ide
     /**
      * Makes room for {@code bytes} more at the end of the text. Removed keys leave gaps; when the end is reached, the
      * held keys are moved together, oldest first (the order they already lie in), into the same array while that
-     * leaves it at least half free, else into one twice the size they need. So each byte is moved a bounded number
-     * of times, and the text never takes more than about twice the most the held keys ever took.
+     * leaves a third of it free, else into one half as large again as they need. So at least a third of the array is
+     * appended between two moves, which move at most two thirds: each byte is moved at most twice on average, and the
+     * text never takes more than one and a half times the most the held keys ever took.
      */
     private void makeRoom(int bytes) {
         if (textEnd + bytes <= text.length) {
@@ -228,8 +229,8 @@ public final class BoundedMemoryRepository extends ServiceSupport implements Ide
         }
         long needed = (long) textHeld + bytes;
         byte[] into = text;
-        if (needed > text.length / 2) {
-            long grown = Math.min(MAX_TEXT, Math.max(2 * needed, INITIAL_ENTRIES));
+        if (needed > text.length / 3 * 2) {
+            long grown = Math.min(MAX_TEXT, Math.max(needed + needed / 2, INITIAL_ENTRIES));
             if (needed > grown) {
                 throw new IllegalStateException("the keys held by " + this + " would exceed " + MAX_TEXT + " bytes");
             }
