@@ -8,7 +8,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -160,7 +159,7 @@ public final class JobListing {
         /** The open jobs listed by this walk's first leg, once it is complete. */
         private Map<String, OffsetDateTime> open;
         private Leg leg;
-        private Set<String> seenTokens;
+        private TokenTrail seenTokens;
         private ThrottleRetry retry;
         private String token;
         private JobPage current;
@@ -200,7 +199,7 @@ public final class JobListing {
                     completed();
                     return null;
                 }
-                seenTokens = new HashSet<>();
+                seenTokens = new TokenTrail();
                 token = leg.token();
                 if (token != null) {
                     seenTokens.add(token);

@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -99,7 +97,7 @@ final class PageAhead {
         /** Guarded by this; in walk order: at most one page read and not taken, then the one being read. */
         private final Deque<Slot> slots = new ArrayDeque<>(2);
         /** The tokens this reading has read or queued: one handed out again is not followed (the walk ends there). */
-        private final Set<String> tokens = new HashSet<>();
+        private final TokenTrail tokens = new TokenTrail();
         private boolean cancelled;
         private Future<?> task;
 
@@ -108,7 +106,9 @@ final class PageAhead {
             this.read = read;
             start = new Slot(token, number, new CompletableFuture<>());
             slots.add(start);
-            tokens.add(token);
+            if (token != null) { // a leg's first page
+                tokens.add(token);
+            }
         }
 
         /** @return the page for {@code token} if it is the next one read or being read, else {@code null} */
